@@ -1,0 +1,5 @@
+import sys
+
+from compass.cli import main
+
+sys.exit(main())

@@ -1,0 +1,180 @@
+"""Checks that span files (references, duplicates, loops) and reading-age warnings."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import textstat
+
+from compass.catalogue.models import Programme, Role
+from compass.catalogue.reference import AFC_ORDER, soc2020_unit_groups
+from compass.errors import Problem, Severity, display_path
+from compass.yamlio import FieldPath
+
+if TYPE_CHECKING:
+    from compass.catalogue.loader import Loaded
+
+MAX_READING_GRADE = 9.0
+MAX_SENTENCE_WORDS = 25
+
+
+def _problem(entry: Loaded, loc: FieldPath, message: str, hint: str = "",
+             severity: Severity = Severity.ERROR) -> Problem:
+    field = ""
+    for part in loc:
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+    return Problem(display_path(entry.path), entry.lines.line_of(loc), field, message, hint, severity)
+
+
+def _suggest(value: str, known: Iterable[str]) -> str:
+    guess = difflib.get_close_matches(value, list(known), n=1)
+    return f"did you mean '{guess[0]}'?" if guess else ""
+
+
+def check_cross_references(roles: Sequence[Loaded], providers: Sequence[Loaded],
+                           programmes: Sequence[Loaded]) -> list[Problem]:
+    problems: list[Problem] = []
+    for group in (roles, providers, programmes):
+        problems.extend(_check_ids(group))
+    role_ids = {str(getattr(e.item, "id")) for e in roles}
+    provider_ids = {str(getattr(e.item, "id")) for e in providers}
+    programme_ids = {str(getattr(e.item, "id")) for e in programmes}
+    problems.extend(_check_titles(roles))
+    for entry in roles:
+        if isinstance(entry.item, Role):
+            problems.extend(_check_role(entry, entry.item, role_ids, provider_ids, programme_ids))
+    for entry in programmes:
+        run_by = getattr(entry.item, "run_by", None)
+        if isinstance(entry.item, Programme) and run_by and run_by not in provider_ids:
+            problems.append(_problem(entry, ("run_by",), f"no provider has the id '{run_by}'",
+                                     _suggest(run_by, provider_ids)))
+    problems.extend(_check_progression_loops([e for e in roles if isinstance(e.item, Role)]))
+    return problems
+
+
+def _check_ids(group: Sequence[Loaded]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, Loaded] = {}
+    for entry in group:
+        item_id = str(getattr(entry.item, "id"))
+        if item_id != entry.path.stem:
+            problems.append(_problem(entry, ("id",), f"the id '{item_id}' does not match the file name",
+                                     f"rename the file to {item_id}.yaml or set id: {entry.path.stem}"))
+        if item_id in seen:
+            problems.append(_problem(entry, ("id",), f"the id '{item_id}' is already used",
+                                     f"{display_path(seen[item_id].path)} has the same id"))
+        else:
+            seen[item_id] = entry
+    return problems
+
+
+def _check_titles(roles: Sequence[Loaded]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, Loaded] = {}
+    for entry in roles:
+        if not isinstance(entry.item, Role):
+            continue
+        key = entry.item.title.casefold()
+        if key in seen:
+            problems.append(_problem(entry, ("title",), f"the title '{entry.item.title}' is already used",
+                                     f"{display_path(seen[key].path)} has the same title"))
+        else:
+            seen[key] = entry
+    return problems
+
+
+def _check_role(entry: Loaded, role: Role, role_ids: set[str], provider_ids: set[str],
+                programme_ids: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    if role.soc2020 not in soc2020_unit_groups():
+        problems.append(_problem(entry, ("soc2020",), f"'{role.soc2020}' is not a SOC 2020 unit group",
+                                 "find the four-digit code in the ONS SOC 2020 list"))
+    for i, route in enumerate(role.entry_routes):
+        for j, provider in enumerate(route.providers):
+            if provider not in provider_ids:
+                problems.append(_problem(entry, ("entry_routes", i, "providers", j),
+                                         f"no provider has the id '{provider}'",
+                                         _suggest(provider, provider_ids)))
+        for j, programme in enumerate(route.programmes):
+            if programme not in programme_ids:
+                problems.append(_problem(entry, ("entry_routes", i, "programmes", j),
+                                         f"no programme has the id '{programme}'",
+                                         _suggest(programme, programme_ids)))
+    for j, target in enumerate(role.progression):
+        if target == role.id:
+            problems.append(_problem(entry, ("progression", j), "a role cannot lead to itself"))
+        elif target not in role_ids:
+            problems.append(_problem(entry, ("progression", j), f"no role has the id '{target}'",
+                                     _suggest(target, role_ids)))
+    pay = role.pay
+    if pay.afc_band_min and pay.afc_band_max:
+        if AFC_ORDER.index(pay.afc_band_max) < AFC_ORDER.index(pay.afc_band_min):
+            problems.append(_problem(entry, ("pay", "afc_band_max"),
+                                     "afc_band_max is lower than afc_band_min"))
+    return problems
+
+
+def _check_progression_loops(roles: Sequence[Loaded]) -> list[Problem]:
+    """Report each cycle in the progression graph once, at the role that closes it."""
+    graph = {str(getattr(e.item, "id")): e for e in roles}
+    problems: list[Problem] = []
+    reported: set[frozenset[str]] = set()
+    for start in sorted(graph):
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            role = graph[node].item
+            assert isinstance(role, Role)
+            for nxt in role.progression:
+                if nxt == start and len(path) > 1:
+                    cycle = frozenset(path)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        loop = " -> ".join([*path, start])
+                        problems.append(_problem(graph[node], ("progression",),
+                                                 f"progression goes round in a loop: {loop}",
+                                                 "a role should only lead to more senior roles"))
+                elif nxt in graph and nxt not in path and nxt > start:
+                    stack.append((nxt, [*path, nxt]))
+    return problems
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def reading_grade(text: str) -> float:
+    """Flesch-Kincaid grade of ``text`` (textstat)."""
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def check_reading_age(roles: Sequence[Loaded]) -> list[Problem]:
+    problems: list[Problem] = []
+    for entry in roles:
+        role = entry.item
+        assert isinstance(role, Role)
+        texts: list[tuple[FieldPath, str]] = [(("summary",), role.summary)]
+        texts += [(("day_to_day", i), bullet) for i, bullet in enumerate(role.day_to_day)]
+        for loc, text in texts:
+            problems.extend(_reading_problems(entry, loc, text))
+    return problems
+
+
+def _reading_problems(entry: Loaded, loc: FieldPath, text: str) -> list[Problem]:
+    problems = []
+    grade = reading_grade(text)
+    if grade > MAX_READING_GRADE:
+        problems.append(_problem(entry, loc, f"reading grade {grade:.1f} is above {MAX_READING_GRADE:g}",
+                                 "use shorter sentences and everyday words", Severity.WARNING))
+    for sentence in _sentences(text):
+        words = len(sentence.split())
+        if words > MAX_SENTENCE_WORDS:
+            problems.append(_problem(entry, loc, f"a sentence has {words} words",
+                                     f"keep sentences to {MAX_SENTENCE_WORDS} words or fewer",
+                                     Severity.WARNING))
+    return problems
+
+

@@ -1,0 +1,50 @@
+"""``compass validate``: check the catalogue and the question flows, report every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from compass.catalogue import DEFAULT_CATALOGUE, check_catalogue
+from compass.errors import Problem, QuestionnaireError, Severity
+
+DEFAULT_QUESTIONNAIRES = DEFAULT_CATALOGUE.parent / "questionnaires"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "validate", help="check the role catalogue and question flows",
+        description="Check every catalogue and question-flow file. Prints each problem as "
+        "path:line: field: message, and exits 1 if there are errors.")
+    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
+                        help="the catalogue folder (default: roles_catalogue/)")
+    parser.add_argument("--questionnaires", type=Path, default=DEFAULT_QUESTIONNAIRES,
+                        help="the question flow folder (default: questionnaires/)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.set_defaults(handler=run)
+
+
+def collect_problems(catalogue: Path, questionnaires: Path | None) -> list[Problem]:
+    problems = list(check_catalogue(catalogue).problems)
+    if questionnaires is not None and any(questionnaires.glob("*.yaml")):
+        from compass.questionnaire import load_flows
+
+        try:
+            load_flows(questionnaires)
+        except QuestionnaireError as exc:
+            problems.extend(exc.problems)
+    return sorted(problems)
+
+
+def run(args: argparse.Namespace) -> int:
+    problems = collect_problems(args.catalogue, args.questionnaires)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+    if errors or (args.strict and warnings):
+        print(f"{len(errors)} error(s), {len(warnings)} warning(s).", file=sys.stderr)
+        return 1
+    print(f"All good: no errors, {len(warnings)} warning(s).")
+    return 0
