@@ -65,7 +65,7 @@ def _walk(node: Node, path: FieldPath, loader: _Loader, lines: dict[FieldPath, i
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, Hashable):
                 problems.append(Problem(shown, key_node.start_mark.line + 1, _dotted(path),
                                         "a key must be a plain word"))
@@ -84,7 +84,7 @@ def _walk(node: Node, path: FieldPath, loader: _Loader, lines: dict[FieldPath, i
         return [_walk(child, (*path, i), loader, lines, problems, shown)
                 for i, child in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
-    return loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+    return loader.construct_object(node, deep=True)
 
 
 def _dotted(path: FieldPath) -> str:
@@ -128,7 +128,7 @@ def parse_yaml(text: str, path: Path) -> tuple[YamlDocument | None, list[Problem
     except yaml.YAMLError as exc:
         return None, [Problem(shown, 0, "", f"YAML syntax: {exc}")]
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
     if problems:
         return None, problems
     return YamlDocument(path, data, LineMap(lines)), []

@@ -39,9 +39,9 @@ def check_cross_references(roles: Sequence[Loaded], providers: Sequence[Loaded],
     problems: list[Problem] = []
     for group in (roles, providers, programmes):
         problems.extend(_check_ids(group))
-    role_ids = {str(getattr(e.item, "id")) for e in roles}
-    provider_ids = {str(getattr(e.item, "id")) for e in providers}
-    programme_ids = {str(getattr(e.item, "id")) for e in programmes}
+    role_ids = {e.item_id for e in roles}
+    provider_ids = {e.item_id for e in providers}
+    programme_ids = {e.item_id for e in programmes}
     problems.extend(_check_titles(roles))
     for entry in roles:
         if isinstance(entry.item, Role):
@@ -59,7 +59,7 @@ def _check_ids(group: Sequence[Loaded]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, Loaded] = {}
     for entry in group:
-        item_id = str(getattr(entry.item, "id"))
+        item_id = entry.item_id
         if item_id != entry.path.stem:
             problems.append(_problem(entry, ("id",), f"the id '{item_id}' does not match the file name",
                                      f"rename the file to {item_id}.yaml or set id: {entry.path.stem}"))
@@ -119,7 +119,7 @@ def _check_role(entry: Loaded, role: Role, role_ids: set[str], provider_ids: set
 
 def _check_progression_loops(roles: Sequence[Loaded]) -> list[Problem]:
     """Report each cycle in the progression graph once, at the role that closes it."""
-    graph = {str(getattr(e.item, "id")): e for e in roles}
+    graph = {e.item_id: e for e in roles}
     problems: list[Problem] = []
     reported: set[frozenset[str]] = set()
     for start in sorted(graph):
@@ -156,10 +156,10 @@ def check_reading_age(roles: Sequence[Loaded]) -> list[Problem]:
     for entry in roles:
         role = entry.item
         assert isinstance(role, Role)
-        texts: list[tuple[FieldPath, str]] = [(("summary",), role.summary)]
-        texts += [(("day_to_day", i), bullet) for i, bullet in enumerate(role.day_to_day)]
-        for loc, text in texts:
-            problems.extend(_reading_problems(entry, loc, text))
+        # Bullets are read as one passage: a grade for a four-word phrase means little.
+        bullets = " ".join(b.rstrip(".") + "." for b in role.day_to_day)
+        problems.extend(_reading_problems(entry, ("summary",), role.summary))
+        problems.extend(_reading_problems(entry, ("day_to_day",), bullets))
     return problems
 
 

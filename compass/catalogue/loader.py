@@ -33,6 +33,10 @@ class Loaded:
     path: Path
     lines: LineMap
 
+    @property
+    def item_id(self) -> str:
+        return str(getattr(self.item, "id", self.path.stem))
+
 
 @dataclass(frozen=True)
 class CatalogueCheck:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class _Labelled(str, Enum):
+class _Labelled(StrEnum):
     """A string enum whose members carry a human label."""
 
     label: str

@@ -1,0 +1,68 @@
+"""``compass catalogue ...``: export, report on, and generate schemas for the catalogue."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+from pathlib import Path
+
+from compass.catalogue import DEFAULT_CATALOGUE, load_catalogue
+from compass.catalogue.export import catalogue_to_dict
+from compass.catalogue.report import build_report, render_report
+from compass.catalogue.schema import write_schemas
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("catalogue", help="export, report on or describe the catalogue")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+
+    export = actions.add_parser("export", help="print every role, provider and programme")
+    export.add_argument("--json", action="store_true", required=True, help="print JSON")
+    _catalogue_option(export)
+    export.set_defaults(handler=run_export)
+
+    report = actions.add_parser("report", help="counts, coverage and thin roles")
+    _catalogue_option(report)
+    report.set_defaults(handler=run_report)
+
+    schema = actions.add_parser("schema", help="rewrite the JSON Schemas in roles_catalogue/schema/")
+    _catalogue_option(schema)
+    schema.set_defaults(handler=run_schema)
+
+    for module in _extra_actions():
+        module.register(actions)
+
+
+def _extra_actions() -> list[Any]:
+    """Curator tools that live in their own modules (preview, new-role)."""
+    import importlib
+    import pkgutil
+
+    import compass.curation as curation
+
+    return [importlib.import_module(f"compass.curation.{m.name}")
+            for m in pkgutil.iter_modules(curation.__path__) if m.name.startswith("cli_")]
+
+
+def _catalogue_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
+                        help="the catalogue folder (default: roles_catalogue/)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.catalogue)
+    print(json.dumps(catalogue_to_dict(catalogue), indent=2, ensure_ascii=False))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    print(render_report(build_report(load_catalogue(args.catalogue))))
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(args.catalogue / "schema"):
+        print(f"wrote {path}")
+    return 0

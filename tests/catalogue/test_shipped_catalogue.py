@@ -1,0 +1,48 @@
+"""The real catalogue in roles_catalogue/ meets the content bar (issue: Role catalogue)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from compass.catalogue import Catalogue, check_catalogue
+from compass.catalogue.reference import soc2020_unit_groups
+from compass.catalogue.report import build_report
+from compass.catalogue.vocab import Family
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    result = check_catalogue()
+    assert not result.errors, "\n".join(p.render() for p in result.errors)
+    assert result.catalogue is not None
+    return result.catalogue
+
+
+def test_validates_without_warnings(catalogue: Catalogue) -> None:
+    assert not catalogue.warnings, "\n".join(p.render() for p in catalogue.warnings)
+
+
+def test_breadth(catalogue: Catalogue) -> None:
+    assert len(catalogue.roles) >= 120
+    families = Counter(r.family for r in catalogue.roles)
+    thin_families = {f.value: families[f] for f in Family if families[f] < 4}
+    assert not thin_families
+    assert sum(r.has_paid_route for r in catalogue.roles) >= 40
+
+
+def test_every_role_is_sourced_and_coded(catalogue: Catalogue) -> None:
+    for role in catalogue.roles:
+        assert role.sources, role.id
+        assert role.soc2020 in soc2020_unit_groups(), role.id
+
+
+def test_no_thin_roles(catalogue: Catalogue) -> None:
+    assert build_report(catalogue).thin_roles == {}
+
+
+def test_leeds_signposting_covers_key_programmes(catalogue: Catalogue) -> None:
+    assert "leeds-talent-pipeline" in catalogue.programmes
+    assert "leeds-health-and-care-academy" in catalogue.providers
+    assert sum(p.in_leeds for p in catalogue.providers.values()) >= 10
