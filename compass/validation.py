@@ -45,6 +45,8 @@ def _problem(shown: str, doc: YamlDocument, model: type[BaseModel], loc: FieldPa
         hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(known)}"
         return Problem(shown, line, field, f"'{loc[-1]}' is not a field here", hint)
     if kind == "enum":
+        if value is None:
+            return Problem(shown, line, field, "this is empty", f"choose one of: {context.get('expected', '')}")
         choices = [c.strip(" '") for c in str(context.get("expected", "")).replace(" or ", ",").split(",")]
         choices = [c for c in choices if c]
         guess = difflib.get_close_matches(str(value), choices, n=1)
@@ -54,10 +56,10 @@ def _problem(shown: str, doc: YamlDocument, model: type[BaseModel], loc: FieldPa
         return Problem(shown, line, field, f"'{value}' is not in the right form", _pattern_hint(loc))
     if kind in {"string_too_long", "too_long"}:
         return Problem(shown, line, field, "this is too long",
-                       f"keep it to {context.get('max_length')} {_unit(kind)} or fewer")
+                       f"keep it to {context.get('max_length')} {_unit(kind, context.get('max_length'))} or fewer")
     if kind in {"string_too_short", "too_short"}:
         return Problem(shown, line, field, "this is too short or empty",
-                       f"it needs at least {context.get('min_length')} {_unit(kind)}")
+                       f"it needs at least {context.get('min_length')} {_unit(kind, context.get('min_length'))}")
     if kind in {"bool_type", "bool_parsing"}:
         return Problem(shown, line, field, f"should be true or false, not '{value}'")
     if kind in {"float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"}:
@@ -77,8 +79,9 @@ def _problem(shown: str, doc: YamlDocument, model: type[BaseModel], loc: FieldPa
     return Problem(shown, line, field, message)
 
 
-def _unit(kind: str) -> str:
-    return "characters" if kind.startswith("string") else "items"
+def _unit(kind: str, count: object) -> str:
+    unit = "character" if kind.startswith("string") else "item"
+    return unit if count == 1 else unit + "s"
 
 
 def _pattern_hint(loc: FieldPath) -> str:

@@ -9,7 +9,7 @@ cannot be changed, and are written back out as mappings by ``model_dump``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -37,7 +37,7 @@ EffectValue = StrictBool | StrictInt | StrictFloat | StrictStr | None
 STAGE_WORDS = ", ".join(stage.value for stage in Stage)
 
 
-class QuestionType(str, Enum):
+class QuestionType(StrEnum):
     """How a question is answered."""
 
     SINGLE = "single"              # pick one option
@@ -47,7 +47,7 @@ class QuestionType(str, Enum):
     TEXT = "text"                  # type a few words in your own words
 
 
-class Rating(str, Enum):
+class Rating(StrEnum):
     """An answer to one item of a rating question."""
 
     LIKE = "like"

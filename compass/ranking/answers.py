@@ -1,0 +1,164 @@
+"""Profiles as numbers: a batch of profiles as arrays, and the answers that can be taken back.
+
+The engine never ranks from a :class:`~compass.profile.Profile` directly. It turns one or
+more profiles into an :class:`AnswerBatch` (one row per profile) so features can be worked
+out for many profiles and roles at once with numpy. An :class:`Answer` names one thing the
+person told us (an interest, a like, a constraint or their own words); removing it means
+setting it back to the neutral value the question flow uses for "not asked".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from compass.catalogue.vocab import LIKE_DIMENSIONS, RIASEC, Stage
+from compass.profile import Profile
+
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+
+AnswerKind = Literal["interest", "like", "free_text", "earn_while_learning",
+                     "max_study_years", "shift_work_ok"]
+NO_LIMIT = np.inf
+UNKNOWN, NO, YES = -1, 0, 1
+
+# Routes start after GCSEs: nobody starts one before 16.
+EARLIEST_START_AGE = 16
+# Typical age a person at each stage could start a route, when they do not give their age.
+TYPICAL_START_AGE = {Stage.SCHOOL: 16, Stage.COLLEGE: 17, Stage.UNIVERSITY: 20,
+                     Stage.WORKING: 19, Stage.NOT_WORKING: 18}
+# Years of level 3 study (A levels, a T Level or an access course) still ahead of someone
+# at each stage before they can start a degree-level route.
+LEVEL3_YEARS_AHEAD = {Stage.SCHOOL: 2.0, Stage.COLLEGE: 1.0}
+FIRST_DEGREE_YEARS = 3.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer in a profile: its kind and, for interests and likes, which one."""
+
+    kind: AnswerKind
+    index: int = -1
+
+    @property
+    def name(self) -> str:
+        if self.kind == "interest":
+            return f"interests.{RIASEC[self.index]}"
+        if self.kind == "like":
+            return f"likes.{LIKE_DIMENSIONS[self.index]}"
+        if self.kind == "free_text":
+            return "free_text"
+        return f"constraints.{self.kind}"
+
+
+@dataclass(frozen=True)
+class AnswerBatch:
+    """``k`` profiles as arrays with one row each; ``text_match`` has a column per role."""
+
+    interests: FloatArray          # (k, 6), 0..1, neutral 0.5
+    likes: FloatArray              # (k, 13), -1..1, neutral 0
+    max_study_years: FloatArray    # (k,), NO_LIMIT when not given
+    earn_while_learning: BoolArray  # (k,)
+    shift_work_ok: NDArray[np.int8]  # (k,), YES / NO / UNKNOWN
+    has_gcse: NDArray[np.int8]     # (k,), YES / NO / UNKNOWN
+    start_age: FloatArray          # (k,), the age they could start a route
+    level3_years: FloatArray       # (k,), level 3 study still ahead before degree-level routes
+    has_degree: BoolArray          # (k,)
+    text_match: FloatArray         # (k, n_roles), 0 where there is no free text
+
+    def __len__(self) -> int:
+        return int(self.interests.shape[0])
+
+    def row(self, i: int) -> AnswerBatch:
+        return AnswerBatch(**{name: value[i:i + 1] for name, value in self._arrays().items()})
+
+    def _arrays(self) -> dict[str, np.ndarray]:  # type: ignore[type-arg]
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    def given_answers(self) -> tuple[Answer, ...]:
+        """The answers in row 0 that differ from their neutral value."""
+        found = [Answer("interest", i) for i in range(len(RIASEC))
+                 if self.interests[0, i] != 0.5]
+        found += [Answer("like", i) for i in range(len(LIKE_DIMENSIONS)) if self.likes[0, i] != 0]
+        if np.any(self.text_match[0] != 0):
+            found.append(Answer("free_text"))
+        if self.earn_while_learning[0]:
+            found.append(Answer("earn_while_learning"))
+        if np.isfinite(self.max_study_years[0]):
+            found.append(Answer("max_study_years"))
+        if self.shift_work_ok[0] != UNKNOWN:
+            found.append(Answer("shift_work_ok"))
+        return tuple(found)
+
+    def without_each(self, answers: tuple[Answer, ...]) -> AnswerBatch:
+        """Row 0, then row 0 with each answer in turn set back to neutral."""
+        variants = [self.row(0)] + [self.row(0)._without(answer) for answer in answers]
+        return stack(variants)
+
+    def _without(self, answer: Answer) -> AnswerBatch:
+        if answer.kind == "interest":
+            interests = self.interests.copy()
+            interests[:, answer.index] = 0.5
+            return replace(self, interests=interests)
+        if answer.kind == "like":
+            likes = self.likes.copy()
+            likes[:, answer.index] = 0.0
+            return replace(self, likes=likes)
+        if answer.kind == "free_text":
+            return replace(self, text_match=np.zeros_like(self.text_match))
+        if answer.kind == "earn_while_learning":
+            return replace(self, earn_while_learning=np.zeros_like(self.earn_while_learning))
+        if answer.kind == "max_study_years":
+            return replace(self, max_study_years=np.full_like(self.max_study_years, NO_LIMIT))
+        return replace(self, shift_work_ok=np.full_like(self.shift_work_ok, UNKNOWN))
+
+
+def stack(batches: list[AnswerBatch]) -> AnswerBatch:
+    fields = batches[0].__dataclass_fields__
+    return AnswerBatch(**{name: np.concatenate([getattr(b, name) for b in batches])
+                          for name in fields})
+
+
+def _tri_state(value: bool | None) -> int:
+    return UNKNOWN if value is None else (YES if value else NO)
+
+
+def start_age(profile: Profile) -> float:
+    """The age at which this person could start an entry route (never before 16)."""
+    if profile.age is not None:
+        age = profile.age
+    elif profile.stage is not None:
+        age = TYPICAL_START_AGE[profile.stage]
+    else:
+        age = EARLIEST_START_AGE
+    return float(max(age, EARLIEST_START_AGE))
+
+
+def level3_years_ahead(profile: Profile) -> float:
+    if profile.stage is None:
+        return 2.0 if profile.age is not None and profile.age <= 16 else 0.0
+    return LEVEL3_YEARS_AHEAD.get(profile.stage, 0.0)
+
+
+def answer_batch(profiles: list[Profile], text_match: FloatArray) -> AnswerBatch:
+    """Arrays for ``profiles``; ``text_match`` is (k, n_roles) from :mod:`.text_match`."""
+    constraints = [p.constraints for p in profiles]
+    return AnswerBatch(
+        interests=np.array([p.interests.vector() for p in profiles], dtype=np.float64),
+        likes=np.array([p.likes.vector() for p in profiles], dtype=np.float64),
+        max_study_years=np.array(
+            [NO_LIMIT if c.max_study_years is None else float(c.max_study_years)
+             for c in constraints]),
+        earn_while_learning=np.array([c.earn_while_learning for c in constraints], dtype=bool),
+        shift_work_ok=np.array([_tri_state(c.shift_work_ok) for c in constraints], dtype=np.int8),
+        has_gcse=np.array([_tri_state(c.has_gcse_english_maths) for c in constraints],
+                          dtype=np.int8),
+        start_age=np.array([start_age(p) for p in profiles]),
+        level3_years=np.array([level3_years_ahead(p) for p in profiles]),
+        has_degree=np.array([p.stage is Stage.UNIVERSITY for p in profiles], dtype=bool),
+        text_match=np.asarray(text_match, dtype=np.float64),
+    )

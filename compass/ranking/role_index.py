@@ -1,0 +1,134 @@
+"""The catalogue as arrays: every role's interests, work, shifts and entry routes.
+
+Built once per :class:`~compass.ranking.engine.Engine`, so ranking a profile is a handful of
+numpy operations over all roles at once rather than a Python loop over roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from compass.catalogue import Catalogue, EntryRoute, Role
+from compass.catalogue.vocab import LIKE_DIMENSIONS, WORK_ATTRIBUTE_FOR_LIKE, RouteKind, Shift
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+# Route kinds that need level 3 (A levels, a T Level or an access course) before you start.
+DEGREE_LEVEL_KINDS = frozenset({RouteKind.DEGREE, RouteKind.DEGREE_APPRENTICESHIP})
+# Useful first steps, but not a way into the job on their own.
+STEPPING_STONE_KINDS = frozenset({RouteKind.VOLUNTEERING, RouteKind.WORK_EXPERIENCE})
+CODE_LENGTH = 3
+
+# How a role's working pattern suits someone who would rather not work shifts or nights.
+DAYTIME_ONLY, SOME_SHIFTS, NIGHTS_OR_ON_CALL = 1.0, -0.5, -1.0
+
+
+def shift_suitability(role: Role) -> float:
+    """1 for daytime only, -1 with nights or on-call, -0.5 for other shift patterns."""
+    shifts = set(role.work.shifts)
+    if shifts <= {Shift.DAYS}:
+        return DAYTIME_ONLY
+    if shifts & {Shift.NIGHTS, Shift.ON_CALL}:
+        return NIGHTS_OR_ON_CALL
+    return SOME_SHIFTS
+
+
+def holland_code(scores: FloatArray) -> IntArray:
+    """Indices of the three highest RIASEC scores per row, highest first (ties: RIASEC order)."""
+    order = np.argsort(-scores, axis=-1, kind="stable")
+    return order[..., :CODE_LENGTH].astype(np.int64)
+
+
+@dataclass(frozen=True)
+class RouteTable:
+    """Entry routes padded to (n_roles, most routes any role has); ``valid`` marks real ones."""
+
+    valid: BoolArray
+    study_years: FloatArray
+    paid: BoolArray
+    needs_degree: BoolArray
+    needs_gcse: BoolArray
+    min_age: FloatArray       # 0 where the route sets none
+    degree_level: BoolArray
+    stepping_stone: BoolArray
+
+    @classmethod
+    def from_roles(cls, roles: tuple[Role, ...]) -> RouteTable:
+        width = max(len(r.entry_routes) for r in roles)
+        shape = (len(roles), width)
+        table = {name: np.zeros(shape, dtype=bool) for name in
+                 ("valid", "paid", "needs_degree", "needs_gcse", "degree_level", "stepping_stone")}
+        study, min_age = np.zeros(shape), np.zeros(shape)
+        for i, role in enumerate(roles):
+            for j, route in enumerate(role.entry_routes):
+                for name, value in _route_flags(route).items():
+                    table[name][i, j] = value
+                study[i, j] = route.full_time_study_years
+                min_age[i, j] = route.min_age or 0
+        return cls(study_years=study, min_age=min_age, **table)
+
+    def take(self, rows: IntArray) -> RouteTable:
+        return RouteTable(**{name: getattr(self, name)[rows] for name in self.__dataclass_fields__})
+
+
+def _route_flags(route: EntryRoute) -> dict[str, bool]:
+    return {"valid": True, "paid": route.paid_while_training, "needs_degree": route.needs_degree,
+            "needs_gcse": route.needs_gcse_english_maths,
+            "degree_level": route.kind in DEGREE_LEVEL_KINDS,
+            "stepping_stone": route.kind in STEPPING_STONE_KINDS}
+
+
+@dataclass(frozen=True)
+class RoleIndex:
+    """Arrays over the catalogue's roles, in catalogue order."""
+
+    roles: tuple[Role, ...]
+    interests: FloatArray        # (n, 6)
+    interest_shape: FloatArray   # (n, 6): interests minus their own mean, unit length
+    holland: IntArray            # (n, 3)
+    work: FloatArray             # (n, 13): the work amount matching each like, 0..1
+    shift_suitability: FloatArray  # (n,)
+    family: IntArray             # (n,) index into ``families``
+    families: tuple[str, ...]
+    routes: RouteTable
+
+    @classmethod
+    def from_catalogue(cls, catalogue: Catalogue) -> RoleIndex:
+        return cls.from_roles(catalogue.roles)
+
+    @classmethod
+    def from_roles(cls, roles: tuple[Role, ...]) -> RoleIndex:
+        interests = np.array([r.interests.vector() for r in roles], dtype=np.float64)
+        families = tuple(sorted({r.family.value for r in roles}))
+        return cls(
+            roles=roles,
+            interests=interests,
+            interest_shape=_unit_rows(interests - interests.mean(axis=1, keepdims=True)),
+            holland=holland_code(interests),
+            work=np.array([[r.work.amount(WORK_ATTRIBUTE_FOR_LIKE[d]) for d in LIKE_DIMENSIONS]
+                           for r in roles]),
+            shift_suitability=np.array([shift_suitability(r) for r in roles]),
+            family=np.array([families.index(r.family.value) for r in roles], dtype=np.int64),
+            families=families,
+            routes=RouteTable.from_roles(roles),
+        )
+
+    def __len__(self) -> int:
+        return len(self.roles)
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.roles)
+
+
+def _unit_rows(matrix: FloatArray) -> FloatArray:
+    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
+    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 1e-12)
+
+
+unit_rows = _unit_rows

@@ -1,0 +1,109 @@
+"""Which entry routes fit a person: the hard constraints, for all roles at once.
+
+A route fits when the person could take it given what they told us:
+
+* ``max_study_years``: the years before they could start earning in the job (level 3 study
+  still ahead, a first degree if the route needs one, or waiting for its minimum age, plus
+  the route's own full-time study) must not be more than they would do. 0 means they want
+  to earn now, so only paid routes they can start straight away fit.
+* ``earn_while_learning``: the route must pay a wage, and must not need a degree first.
+* ``has_gcse_english_maths`` false: the route must not ask for GCSE English and maths.
+* volunteering and work experience are good first steps but never a way into the job.
+
+Someone at school starts a route after their GCSEs, at 16 at the earliest. A role with no
+fitting route is never recommended; a role with one is shown with its best fitting route.
+:func:`route_problems` says the same in plain Python, one route at a time; tests hold the
+two to each other, and evaluation uses it to count constraint violations independently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from compass.catalogue import EntryRoute
+from compass.profile import Profile
+from compass.ranking.answers import FIRST_DEGREE_YEARS, NO, AnswerBatch, level3_years_ahead, start_age
+from compass.ranking.role_index import DEGREE_LEVEL_KINDS, STEPPING_STONE_KINDS, RouteTable
+
+FloatArray = NDArray[np.float64]
+NO_ROUTE = -1
+_ORDER_TIE_BREAK = 1e-3
+
+
+@dataclass(frozen=True)
+class RoutePlan:
+    """For each profile (k) and role (n): the best fitting route and how long until it starts."""
+
+    best: NDArray[np.int64]   # (k, n) route index in the role, NO_ROUTE if none fits
+    wait_years: FloatArray     # (k, n) years before the best route can start
+    total_years: FloatArray    # (k, n) wait plus the route's full-time study
+    paid: NDArray[np.bool_]    # (k, n) the best route pays a wage
+
+    @property
+    def fits(self) -> NDArray[np.bool_]:
+        return self.best != NO_ROUTE
+
+
+def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:
+    """Pick each role's best fitting route for each profile in ``answers``."""
+    k = (slice(None), None, None)
+    needs_first_degree = routes.needs_degree[None] & ~answers.has_degree[k]
+    level3 = answers.level3_years[k]
+    prior = np.where(needs_first_degree, level3 + FIRST_DEGREE_YEARS,
+                     np.where(routes.degree_level[None], level3, 0.0))
+    age_gap = np.maximum(routes.min_age[None] - answers.start_age[k], 0.0)
+    wait = np.maximum(prior, age_gap)
+    total = wait + routes.study_years[None]
+    limit = answers.max_study_years[k]
+    fits = routes.valid[None] & ~routes.stepping_stone[None] & (total <= limit)
+    fits &= (limit > 0) | routes.paid[None]
+    fits &= ~answers.earn_while_learning[k] | (routes.paid[None] & ~needs_first_degree)
+    fits &= ~((answers.has_gcse[k] == NO) & routes.needs_gcse[None])
+    constrained = np.isfinite(limit) | answers.earn_while_learning[k]
+    order = np.arange(routes.valid.shape[1])[None, None, :] * _ORDER_TIE_BREAK
+    key = np.where(fits, np.where(constrained, total, wait) + order, np.inf)
+    best = np.argmin(key, axis=-1)
+    best = np.where(np.isfinite(np.min(key, axis=-1)), best, NO_ROUTE)
+    pick = np.maximum(best, 0)[..., None]
+    return RoutePlan(
+        best=best,
+        wait_years=np.take_along_axis(wait, pick, axis=-1)[..., 0],
+        total_years=np.take_along_axis(total, pick, axis=-1)[..., 0],
+        paid=np.take_along_axis(np.broadcast_to(routes.paid[None], key.shape), pick, -1)[..., 0],
+    )
+
+
+def years_before_start(route: EntryRoute, profile: Profile) -> float:
+    """Years before this person could start ``route`` (study still ahead, or their age)."""
+    has_degree = profile.stage is not None and profile.stage.value == "university"
+    prior = 0.0
+    if route.needs_degree and not has_degree:
+        prior = level3_years_ahead(profile) + FIRST_DEGREE_YEARS
+    elif route.kind in DEGREE_LEVEL_KINDS:
+        prior = level3_years_ahead(profile)
+    age_gap = max((route.min_age or 0) - start_age(profile), 0.0)
+    return max(prior, age_gap)
+
+
+def route_problems(route: EntryRoute, profile: Profile) -> list[str]:
+    """Every way ``route`` breaks the person's constraints, in plain words; empty if it fits."""
+    problems: list[str] = []
+    c = profile.constraints
+    has_degree = profile.stage is not None and profile.stage.value == "university"
+    years = years_before_start(route, profile) + route.full_time_study_years
+    if route.kind in STEPPING_STONE_KINDS:
+        problems.append("it is a first step, not a way into the job")
+    if c.max_study_years is not None and years > c.max_study_years:
+        problems.append(f"it takes {years:g} years before you earn; you said {c.max_study_years}")
+    if c.max_study_years == 0 and not route.paid_while_training:
+        problems.append("it does not pay while you train; you want to earn now")
+    if c.earn_while_learning and not route.paid_while_training:
+        problems.append("it does not pay while you train")
+    if c.earn_while_learning and route.needs_degree and not has_degree:
+        problems.append("it needs a degree first, which does not pay")
+    if c.has_gcse_english_maths is False and route.needs_gcse_english_maths:
+        problems.append("it asks for GCSE English and maths")
+    return problems

@@ -1,0 +1,101 @@
+"""The security and privacy baseline, applied to every response.
+
+CSRF tokens on every form, a Content Security Policy that allows nothing but this site
+(and no inline script), careful cookies, request size limits and rate limits sized for a
+school, where a whole class shares one IP address.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, Response, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from web.errors import PageError
+from web.settings import Settings
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+])
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+UNLIMITED_ENDPOINTS = frozenset({"static", "health.healthz", "health.readyz"})
+MAX_QUERY_BYTES = 1024
+
+csrf = CSRFProtect()
+
+
+def flask_config(settings: Settings) -> dict[str, object]:
+    """Flask and extension settings that follow from our own."""
+    return {
+        "SECRET_KEY": settings.secret_key,
+        "SESSION_COOKIE_NAME": "compass",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SECURE": settings.secure_cookies,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_REFRESH_EACH_REQUEST": False,
+        "WTF_CSRF_TIME_LIMIT": settings.csrf_time_limit,
+        "WTF_CSRF_FIELD_NAME": "csrf_token",
+        "MAX_CONTENT_LENGTH": settings.max_request_bytes,
+        "MAX_FORM_MEMORY_SIZE": settings.max_request_bytes,
+        "MAX_FORM_PARTS": 100,
+        "TEMPLATES_AUTO_RELOAD": False,
+        "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_url,
+        "RATELIMIT_HEADERS_ENABLED": False,
+        "RATELIMIT_ENABLED": True,
+    }
+
+
+def init_app(app: Flask, settings: Settings, limited: tuple[Blueprint, ...]) -> Limiter:
+    """Switch on CSRF, headers, size checks and rate limits. Returns the app's limiter."""
+    if settings.proxy_count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxy_count,  # type: ignore[method-assign]
+                                x_proto=settings.proxy_count, x_host=settings.proxy_count)
+    csrf.init_app(app)
+    limiter = Limiter(
+        get_remote_address,
+        app=app,
+        default_limits=[settings.rate_limit],
+        default_limits_exempt_when=lambda: request.endpoint in UNLIMITED_ENDPOINTS
+        or request.blueprint == "frontend",
+        storage_uri=settings.ratelimit_storage_url,
+        strategy="moving-window",
+    )
+    for blueprint in limited:
+        limiter.limit(settings.share_rate_limit)(blueprint)
+    app.before_request(_refuse_long_query)
+    app.after_request(_add_headers)
+    return limiter
+
+
+def _refuse_long_query() -> None:
+    if len(request.query_string) > MAX_QUERY_BYTES:
+        raise PageError(414, "That address is too long",
+                        "The web address was too long. Start again from the home page.")
+
+
+def _add_headers(response: Response) -> Response:
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    if response.mimetype == "text/html":
+        # Pages may show someone's answers: never keep them in a shared computer's cache.
+        response.headers["Cache-Control"] = "no-store"
+    return response
