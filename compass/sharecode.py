@@ -6,14 +6,14 @@ whoever has the code (a careers adviser, say) can rebuild the same answers from 
 
 Layout, before base32 (Crockford's alphabet, so O/0 and I/L/1 are read the same):
 
-* 1 byte format version;
 * 2 bytes the day it was made (days since 2025-01-01);
 * the answers, packed as one mixed-radix number: every question in flow order, each answer
   as the index of its option (0 = not answered), a bit mask for multiple choice, and one
   digit (not answered, like, not sure, dislike) per rating item; text questions are skipped;
 * 2 bytes per "not for me" role (a truncated hash of its id);
-* 5 bytes of HMAC-SHA256, keyed from the secret key and the flow's structure, so a code made
-  before the questions changed simply stops working rather than meaning something else.
+* 5 bytes of HMAC-SHA256 over all of that, the code format version and the flow's structure,
+  keyed from the secret key: a code made before the questions changed simply stops working
+  rather than meaning something else.
 
 A forged, mistyped, expired or out-of-date code all raise the same :class:`ShareCodeError`.
 """
@@ -54,7 +54,7 @@ RATING_DIGITS: tuple[Rating | None, ...] = (None, Rating.LIKE, Rating.NOT_SURE, 
 _RFC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _TO_CROCKFORD = str.maketrans(_RFC, _CROCKFORD)
-_FROM_CROCKFORD = str.maketrans(_CROCKFORD + "OIL", _RFC + "ABB")
+_FROM_CROCKFORD = str.maketrans(_CROCKFORD, _RFC)
 INVALID = ("This code does not work. It may have a typing mistake, be more than 90 days old, "
            "or have been made before our questions changed.")
 
@@ -88,7 +88,7 @@ class ShareCodec:
         day = (today - EPOCH).days
         if not 0 <= day < 1 << 16:
             raise ValueError(f"{today} is outside the days a code can hold")
-        body = (bytes([FORMAT_VERSION]) + day.to_bytes(2, "big") + self._pack(answers)
+        body = (day.to_bytes(2, "big") + self._pack(answers)
                 + b"".join(role_tag(r) for r in list(dict.fromkeys(not_for_me))[:MAX_HIDDEN_ROLES]))
         return format_code(body + self._mac(body))
 
@@ -96,17 +96,16 @@ class ShareCodec:
         """The answers in ``code``; raises :class:`ShareCodeError` for any bad code."""
         data = decode_code(code)
         body, mac = data[:-MAC_BYTES], data[-MAC_BYTES:]
-        extra = len(body) - 3 - self._answer_bytes
+        extra = len(body) - 2 - self._answer_bytes
         if extra < 0 or extra % ROLE_BYTES or not hmac.compare_digest(mac, self._mac(body)):
             raise ShareCodeError
-        if body[0] != FORMAT_VERSION:
-            raise ShareCodeError
-        issued = EPOCH + timedelta(days=int.from_bytes(body[1:3], "big"))
+        issued = EPOCH + timedelta(days=int.from_bytes(body[:2], "big"))
         if not timedelta(days=-1) <= today - issued <= timedelta(days=self.max_age_days):
             raise ShareCodeError
-        answers = self._unpack(body[3:3 + self._answer_bytes])
+        start = 2 + self._answer_bytes
+        answers = self._unpack(body[2:start])
         tags = {role_tag(r): r for r in role_ids}
-        hidden = [body[i:i + ROLE_BYTES] for i in range(3 + self._answer_bytes, len(body), ROLE_BYTES)]
+        hidden = [body[i:i + ROLE_BYTES] for i in range(start, len(body), ROLE_BYTES)]
         return SharedAnswers(answers, tuple(tags[t] for t in hidden if t in tags), issued)
 
     @property
@@ -126,7 +125,7 @@ class ShareCodec:
 
     def _mac(self, body: bytes) -> bytes:
         key = hmac.new(self.secret_key, b"career-compass share code", hashlib.sha256).digest()
-        message = flow_fingerprint(self.flow) + body
+        message = bytes([FORMAT_VERSION]) + flow_fingerprint(self.flow) + body
         return hmac.new(key, message, hashlib.sha256).digest()[:MAC_BYTES]
 
     def _pack(self, answers: Answers) -> bytes:

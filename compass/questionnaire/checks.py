@@ -139,17 +139,17 @@ def _check_stage_question(report: _Report, flow: Flow) -> None:
     for index in setters[1:]:
         report.add(("questions", index), "only one question can set the stage")
     question = flow.questions[first]
-    path: FieldPath = ("questions", first)
+    where: FieldPath = ("questions", first)
     if first != 0:
-        report.add(path, "the stage question must come first",
+        report.add(where, "the stage question must come first",
                    "the rest of the flow depends on the answer")
     if question.type is not QuestionType.SINGLE or not question.required:
-        report.add((*path, "type"), "the stage question must be single choice and required")
+        report.add((*where, "type"), "the stage question must be single choice and required")
     if question.stages is not None or any(o.stages for o in question.options):
-        report.add(path, "the stage question and its options must be shown to everyone")
+        report.add(where, "the stage question and its options must be shown to everyone")
     for index, option in enumerate(question.options):
         if not option.neutral and not any(e.target == "stage" for e in option.effects):
-            report.add((*path, "options", index, "effects"), "every option of the stage "
+            report.add((*where, "options", index, "effects"), "every option of the stage "
                        "question must set the stage (or be neutral)")
 
 

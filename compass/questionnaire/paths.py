@@ -30,7 +30,7 @@ def stage_of(flow: Flow, answers_so_far: AnswersSoFar) -> Stage | None:
     if option is None:
         return None
     value = next((e.value for e in option.effects if e.target == "stage"), None)
-    return Stage(value) if isinstance(value, str) else None
+    return next((stage for stage in Stage if stage.value == value), None)
 
 
 def questions_for(flow: Flow, answers_so_far: AnswersSoFar) -> list[Question]:

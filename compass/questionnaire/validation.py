@@ -43,7 +43,10 @@ class InvalidAnswersError(ProfileError):
 
     def __init__(self, issues: list[AnswerIssue]) -> None:
         self.issues = tuple(issues)
-        super().__init__("\n".join(issue.render() for issue in self.issues))
+        lines = [issue.render() for issue in self.issues]
+        if len(lines) > 1:
+            lines = [f"{len(lines)} problems with these answers:", *(f"  {x}" for x in lines)]
+        super().__init__("\n".join(lines))
 
 
 def validate_answers(flow: Flow, answers: Answers | Mapping[str, object], *,

@@ -1,0 +1,57 @@
+"""Spread the list across job families: maximal marginal relevance over family overlap.
+
+Scores are first put on a common scale (how many standard deviations above the mean of
+the roles still in play), so the same settings work for any ranker. Each pick then costs
+every other role in the same family ``family_penalty``, and more for each further pick
+from that family. A broad profile therefore gets a top ten from many families, while a
+narrow one, whose best family stands far above the rest, still gets mostly that family.
+Roles like ones the person marked "not for me" are pushed down in proportion to how
+similar they are.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+FAMILY_PENALTY = 0.45        # standard deviations per role already picked from the family
+NOT_FOR_ME_PENALTY = 3.0     # standard deviations at full similarity to a "not for me" role
+DIVERSIFIED_PLACES = 30      # places picked with diversity; the rest follow in score order
+
+
+def standardise(scores: FloatArray) -> FloatArray:
+    spread = float(np.std(scores)) if len(scores) > 1 else 0.0
+    return (scores - np.mean(scores)) / (spread if spread > 1e-12 else 1.0)
+
+
+def diversify(scores: FloatArray, family: IntArray, top: int,
+              similarity_to_rejected: FloatArray | None = None,
+              family_penalty: float = FAMILY_PENALTY) -> IntArray:
+    """Positions (into ``scores``) of the ``top`` picks, best first.
+
+    ``similarity_to_rejected`` (0..1 per role) is how close each role is to the roles the
+    person marked "not for me".
+    """
+    top = min(top, len(scores))
+    if top <= 0:
+        return np.empty(0, dtype=np.int64)
+    value = standardise(scores)
+    if similarity_to_rejected is not None:
+        value = value - NOT_FOR_ME_PENALTY * np.clip(similarity_to_rejected, 0.0, 1.0)
+    picked_in_family = np.zeros(int(family.max()) + 1)
+    available = np.ones(len(scores), dtype=bool)
+    picks: list[int] = []
+    for _ in range(min(top, DIVERSIFIED_PLACES)):
+        marginal = np.where(available, value - family_penalty * picked_in_family[family], -np.inf)
+        best = int(np.argmax(marginal))
+        picks.append(best)
+        available[best] = False
+        picked_in_family[family[best]] += 1
+    if top > len(picks):
+        rest = np.flatnonzero(available)
+        rest = rest[np.argsort(-value[rest], kind="stable")][: top - len(picks)]
+        picks.extend(int(i) for i in rest)
+    return np.array(picks, dtype=np.int64)

@@ -1,0 +1,59 @@
+"""Group tallies: counts only, a minimum size, expiry after a day, codes stored hashed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from compass.groups import MIN_GROUP_SIZE, Contribution, GroupError, SqliteTallyStore
+
+START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+PUPIL = Contribution(frozenset({"allied-health", "pharmacy"}), frozenset({"apprenticeship"}), True)
+
+
+def test_counts_accumulate_and_show_only_from_the_minimum(tmp_path: Path) -> None:
+    store = SqliteTallyStore(tmp_path / "groups.sqlite3")
+    session = store.start_session(START)
+    for i in range(MIN_GROUP_SIZE - 1):
+        store.add(session.join_code.lower(), PUPIL, START + timedelta(minutes=i))
+    tally = store.tally(session.adviser_key, START + timedelta(minutes=10))
+    assert tally.participants == MIN_GROUP_SIZE - 1 and not tally.big_enough
+    store.add(session.join_code, Contribution(frozenset({"pharmacy"}), frozenset({"degree"}), False), START)
+    tally = store.tally(session.adviser_key, START)
+    assert tally.big_enough
+    assert tally.families == {"allied-health": 4, "pharmacy": 5}
+    assert tally.route_kinds == {"apprenticeship": 4, "degree": 1}
+    assert tally.earn_while_learning == 4
+
+
+def test_sessions_expire_after_a_day() -> None:
+    store = SqliteTallyStore()
+    session = store.start_session(START)
+    assert store.join_code_is_open(session.join_code, START + timedelta(hours=23))
+    later = START + timedelta(days=1, seconds=1)
+    assert not store.join_code_is_open(session.join_code, later)
+    with pytest.raises(GroupError):
+        store.add(session.join_code, PUPIL, later)
+    with pytest.raises(GroupError):
+        store.tally(session.adviser_key, later)
+
+
+def test_unknown_codes_and_keys_are_refused() -> None:
+    store = SqliteTallyStore()
+    session = store.start_session(START)
+    with pytest.raises(GroupError):
+        store.add("ZZZZZZ", PUPIL, START)
+    with pytest.raises(GroupError):
+        store.tally(session.join_code, START)  # the join code is not the adviser key
+
+
+def test_the_database_holds_no_codes_only_digests(tmp_path: Path) -> None:
+    path = tmp_path / "groups.sqlite3"
+    store = SqliteTallyStore(path)
+    session = store.start_session(START)
+    store.add(session.join_code, PUPIL, START)
+    raw = path.read_bytes()
+    assert session.join_code.encode() not in raw
+    assert session.adviser_key.encode() not in raw
