@@ -94,7 +94,7 @@ def read_embeddings(data: bytes) -> RoleEmbeddings:
             )
     except (OSError, KeyError, EOFError, ValueError) as exc:
         raise ValueError(f"not a role embeddings file ({exc.__class__.__name__})") from None
-    if vectors.ndim != 2 or vectors.shape[0] != len(result.role_ids) != len(result.text_hashes):
+    if vectors.ndim != 2 or not vectors.shape[0] == len(result.role_ids) == len(result.text_hashes):
         raise ValueError("role embeddings file has inconsistent shapes")
     return result
 
