@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from compass.catalogue import Catalogue, Role
+from compass.catalogue import Role
 from compass.ranking.encoder import TextEncoder, Vectors
 
 
@@ -45,13 +45,12 @@ class RoleEmbeddings:
         return self.vectors[[rows[r.id] for r in roles]]
 
 
-def embed_roles(catalogue: Catalogue, encoder: TextEncoder,
+def embed_roles(roles: tuple[Role, ...], encoder: TextEncoder,
                 previous: RoleEmbeddings | None = None) -> tuple[RoleEmbeddings, int]:
     """Embeddings for every role, reusing ``previous`` vectors whose text is unchanged.
 
     Returns the embeddings and how many roles had to be encoded.
     """
-    roles = catalogue.roles
     reuse = previous.matching(roles) if previous and previous.model_name == encoder.name else {}
     to_encode = [r for r in roles if r.id not in reuse]
     fresh = encoder.encode([r.embedding_text for r in to_encode]) if to_encode else None

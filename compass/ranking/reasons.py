@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from compass.catalogue import Role
+from compass.catalogue import EntryRoute, Role
 from compass.ranking.answers import Answer, AnswerBatch
 from compass.ranking.features import pair_features
 from compass.ranking.phrases import answer_clauses, fallback_facts
@@ -49,18 +49,18 @@ def answer_effects(ranker: Ranker, index: RoleIndex, answers: AnswerBatch,
 
 
 def explain(ranker: Ranker, index: RoleIndex, answers: AnswerBatch,
-            rows: NDArray[np.int64], route_names: list[str]) -> list[tuple[Reason, ...]]:
+            rows: NDArray[np.int64], routes: list[EntryRoute]) -> list[tuple[Reason, ...]]:
     """Two to four reasons for each role in ``rows`` (``answers`` holds one profile)."""
     given, drops = answer_effects(ranker, index, answers, rows)
     return [
         _reasons_for(index.roles[int(row)], index.work[int(row)], given, drops[:, j], answers,
-                     route_names[j])
+                     routes[j])
         for j, row in enumerate(rows)
     ]
 
 
 def _reasons_for(role: Role, work: FloatArray, given: tuple[Answer, ...], drops: FloatArray,
-                 answers: AnswerBatch, route_name: str) -> tuple[Reason, ...]:
+                 answers: AnswerBatch, route: EntryRoute) -> tuple[Reason, ...]:
     top = float(drops.max()) if len(drops) else 0.0
     helped = [(float(d), a) for d, a in zip(drops, given, strict=True)
               if d > 0 and d >= MIN_SHARE_OF_TOP * top]
@@ -68,7 +68,7 @@ def _reasons_for(role: Role, work: FloatArray, given: tuple[Answer, ...], drops:
     clauses = answer_clauses(helped, role, work, answers)
     reasons = [Reason(text, tuple(a.name for a in cited)) for text, cited in clauses]
     reasons = reasons[:MAX_REASONS]
-    for fact in fallback_facts(role, route_name):
+    for fact in fallback_facts(role, route):
         if len(reasons) >= MIN_REASONS:
             break
         reasons.append(Reason(fact))

@@ -1,0 +1,118 @@
+"""Where someone is in the question flow, kept only in their signed session cookie.
+
+Nothing about a person is stored on the server. The cookie holds their answers in the
+flow's dict form and the roles they said are not for them. Everything read back from the
+cookie is checked against the flow again, so an old or edited cookie can only lose answers,
+never break a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from flask import session
+
+from compass.catalogue import Catalogue
+from compass.questionnaire import (
+    AnswerDict,
+    Answers,
+    Flow,
+    InvalidAnswersError,
+    Question,
+    questions_for,
+    validate_answer,
+    validate_answers,
+)
+
+ANSWERS = "answers"
+NOT_FOR_ME = "not_for_me"
+MAX_NOT_FOR_ME = 10
+
+
+@dataclass(frozen=True)
+class Position:
+    """A question's place on this person's path: 'Question 4 of 16'."""
+
+    question: Question
+    number: int
+    total: int
+    previous: Question | None
+
+
+def pruned(flow: Flow, raw: object) -> AnswerDict:
+    """Only the answers that are valid for questions on this person's path."""
+    if not isinstance(raw, Mapping):
+        return {}
+    kept: AnswerDict = {}
+    for question in questions_for(flow, raw):
+        value = raw.get(question.id)
+        if value is None:
+            continue
+        try:
+            validate_answer(question, value)
+        except InvalidAnswersError:
+            continue
+        kept[question.id] = value
+    return kept
+
+
+def answers_so_far(flow: Flow) -> AnswerDict:
+    return pruned(flow, session.get(ANSWERS))
+
+
+def save_answer(flow: Flow, question_id: str, value: str | list[str] | dict[str, str]) -> None:
+    """Record one answer; answers no longer on the path (after a stage change) are dropped."""
+    raw = answers_so_far(flow)
+    raw[question_id] = value
+    session[ANSWERS] = pruned(flow, raw)
+
+
+def complete_answers(flow: Flow) -> Answers | None:
+    """The person's answers if every required question has one, else None."""
+    try:
+        return validate_answers(flow, answers_so_far(flow))
+    except InvalidAnswersError:
+        return None
+
+
+def position(flow: Flow, question_id: str) -> Position | None:
+    """Where ``question_id`` is on the path, or None if it is not on it."""
+    path = questions_for(flow, answers_so_far(flow))
+    for number, question in enumerate(path, start=1):
+        if question.id == question_id:
+            previous = path[number - 2] if number > 1 else None
+            return Position(question, number, len(path), previous)
+    return None
+
+
+def first_unanswered(flow: Flow) -> Question | None:
+    raw = answers_so_far(flow)
+    return next((q for q in questions_for(flow, raw) if q.id not in raw), None)
+
+
+def not_for_me(catalogue: Catalogue) -> list[str]:
+    raw = session.get(NOT_FOR_ME)
+    if not isinstance(raw, list):
+        return []
+    return [r for r in raw if isinstance(r, str) and catalogue.has_role(r)][:MAX_NOT_FOR_ME]
+
+
+def add_not_for_me(catalogue: Catalogue, role_id: str) -> None:
+    hidden = [r for r in not_for_me(catalogue) if r != role_id]
+    session[NOT_FOR_ME] = ([*hidden, role_id])[-MAX_NOT_FOR_ME:]
+
+
+def put_back(catalogue: Catalogue, role_id: str | None) -> None:
+    """Show a hidden role again (or all of them when ``role_id`` is None)."""
+    session[NOT_FOR_ME] = [r for r in not_for_me(catalogue) if role_id is not None and r != role_id]
+
+
+def replace_all(answers: Answers, hidden: tuple[str, ...]) -> None:
+    """Swap in answers from a share code on this device."""
+    session[ANSWERS] = answers.to_dict()
+    session[NOT_FOR_ME] = list(hidden)
+
+
+def clear() -> None:
+    session.clear()

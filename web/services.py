@@ -1,0 +1,73 @@
+"""The engine pieces the web pages use, loaded once per process and shared by every app.
+
+The catalogue, the question flow, the explorer's search index and the ranking engine are
+slow to build and never change while the server runs, so they are built at start-up (in
+``create_app``) and cached by where they were loaded from. Tests that create many apps
+still load each of them once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+
+from compass.catalogue import Catalogue, load_catalogue
+from compass.questionnaire import Flow, load_flows
+from compass.sharecode import ShareCodec
+from web.explore import RoleIndex
+from web.settings import Settings, SettingsError
+
+FLOW_ID = "main"
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Placeholder replaced in integration."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything loaded from disk: shared by every app in this process."""
+
+    catalogue: Catalogue
+    flow: Flow
+    index: RoleIndex
+    engine: Any
+
+
+@dataclass(frozen=True)
+class Services:
+    """What a request needs: the loaded pieces plus this app's settings and share codec."""
+
+    settings: Settings
+    catalogue: Catalogue
+    flow: Flow
+    index: RoleIndex
+    engine: Any
+    codec: ShareCodec
+
+
+@cache
+def load(catalogue_dir: Path, questionnaire_dir: Path, models_dir: Path) -> Loaded:
+    """Load and build everything once per process for these folders."""
+    catalogue = load_catalogue(catalogue_dir)
+    flows = load_flows(questionnaire_dir)
+    if FLOW_ID not in flows:
+        raise SettingsError(f"there is no '{FLOW_ID}' question flow in {questionnaire_dir}")
+    return Loaded(catalogue, flows[FLOW_ID], RoleIndex.build(catalogue), Engine())
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    loaded = load(settings.catalogue_dir, settings.questionnaire_dir, settings.models_dir)
+    codec = ShareCodec(loaded.flow, settings.secret_key.encode(), settings.share_code_days)
+    app.extensions["compass"] = Services(settings, loaded.catalogue, loaded.flow, loaded.index,
+                                         loaded.engine, codec)
+
+
+def services() -> Services:
+    found: Services = current_app.extensions["compass"]
+    return found
