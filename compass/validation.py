@@ -14,8 +14,12 @@ from compass.yamlio import FieldPath, YamlDocument, dotted
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def validate_document(doc: YamlDocument, model: type[ModelT]) -> tuple[ModelT | None, list[Problem]]:
-    """Validate one parsed YAML document against ``model``; every error becomes a Problem."""
+def validate_document(doc: YamlDocument, model: type[ModelT],
+                      guide: str = "roles_catalogue/README.md") -> tuple[ModelT | None, list[Problem]]:
+    """Validate one parsed YAML document against ``model``; every error becomes a Problem.
+
+    ``guide`` is the file that explains the fields, named in hints.
+    """
     shown = display_path(doc.path)
     if not isinstance(doc.data, dict):
         return None, [Problem(shown, 1, "", "the file should be a list of 'field: value' lines",
@@ -24,13 +28,13 @@ def validate_document(doc: YamlDocument, model: type[ModelT]) -> tuple[ModelT | 
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         problems = [
-            _problem(shown, doc, model, tuple(error["loc"]), error) for error in exc.errors()
+            _problem(shown, doc, model, tuple(error["loc"]), error, guide) for error in exc.errors()
         ]
         return None, problems
 
 
 def _problem(shown: str, doc: YamlDocument, model: type[BaseModel], loc: FieldPath,
-             error: Any) -> Problem:
+             error: Any, guide: str) -> Problem:
     kind: str = error["type"]
     field = dotted(loc)
     line = doc.lines.line_of(loc)
@@ -38,7 +42,7 @@ def _problem(shown: str, doc: YamlDocument, model: type[BaseModel], loc: FieldPa
     context = error.get("ctx") or {}
     if kind == "missing":
         return Problem(shown, line, field, "this field is required but missing",
-                       "add it; roles_catalogue/README.md explains each field")
+                       f"add it; {guide} explains each field")
     if kind == "extra_forbidden":
         known = _field_names(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1)
@@ -53,7 +57,7 @@ def _problem(shown: str, doc: YamlDocument, model: type[BaseModel], loc: FieldPa
         hint = f"did you mean '{guess[0]}'?" if guess else f"choose one of: {', '.join(choices)}"
         return Problem(shown, line, field, f"'{value}' is not one of the allowed words", hint)
     if kind == "string_pattern_mismatch":
-        return Problem(shown, line, field, f"'{value}' is not in the right form", _pattern_hint(loc))
+        return Problem(shown, line, field, f"'{value}' is not in the right form", _pattern_hint(loc, guide))
     if kind in {"string_too_long", "too_long"}:
         return Problem(shown, line, field, "this is too long",
                        f"keep it to {context.get('max_length')} {_unit(kind, context.get('max_length'))} or fewer")
@@ -84,7 +88,7 @@ def _unit(kind: str, count: object) -> str:
     return unit if count == 1 else unit + "s"
 
 
-def _pattern_hint(loc: FieldPath) -> str:
+def _pattern_hint(loc: FieldPath, guide: str) -> str:
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     return {
         "id": "use lower case words joined by dashes, like 'hospital-porter'",
@@ -97,7 +101,7 @@ def _pattern_hint(loc: FieldPath) -> str:
         "progression": "use the id of another role, like 'senior-care-worker'",
         "providers": "use the id of a provider file, like 'leeds-city-college'",
         "programmes": "use the id of a programme file, like 'talent-hub'",
-    }.get(name, "check the format described in roles_catalogue/README.md")
+    }.get(name, f"check the format described in {guide}")
 
 
 def _field_names(model: type[BaseModel], loc: FieldPath) -> list[str]:

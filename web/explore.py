@@ -23,6 +23,8 @@ MAX_WORDS = 8
 TITLE_WEIGHT, OTHER_NAME_WEIGHT, TEXT_WEIGHT = 3.0, 2.0, 1.0
 DEGREE_KINDS = frozenset({RouteKind.DEGREE, RouteKind.DEGREE_APPRENTICESHIP, RouteKind.POSTGRADUATE})
 FIRST_STEP_KINDS = frozenset({RouteKind.VOLUNTEERING, RouteKind.WORK_EXPERIENCE})
+DEGREE_LEVEL = 6
+STEPPING_STONE_STARTS = ("start as", "start in", "work as", "work your way")
 
 
 class RouteFilter(Enum):
@@ -41,12 +43,27 @@ class RouteFilter(Enum):
         return next(f for f in cls if f.slug == slug)
 
     def matches(self, route: EntryRoute) -> bool:
-        if route.kind in FIRST_STEP_KINDS:
+        degree = is_degree_level(route)
+        if self is RouteFilter.DEGREE:
+            return degree
+        if route.kind in FIRST_STEP_KINDS or is_stepping_stone(route):
             return False
-        if self is RouteFilter.EARN:
-            return route.paid_while_training
-        degree = route.kind in DEGREE_KINDS or route.needs_degree
-        return degree if self is RouteFilter.DEGREE else not degree
+        return route.paid_while_training if self is RouteFilter.EARN else not degree
+
+
+def is_degree_level(route: EntryRoute) -> bool:
+    """A degree, a degree apprenticeship, a course after a degree, or a way on to one."""
+    return (route.kind in DEGREE_KINDS or route.kind is RouteKind.ACCESS_COURSE
+            or route.needs_degree or (route.level or 0) >= DEGREE_LEVEL)
+
+
+def is_stepping_stone(route: EntryRoute) -> bool:
+    """A route that starts you in another job first ('Start as a support worker, then...').
+
+    The catalogue has no field for this, so the route's name is the only clue.
+    """
+    name = route.name.lower()
+    return name.startswith(STEPPING_STONE_STARTS) or " then " in name or ", then" in name
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,14 @@ def position(flow: Flow, question_id: str) -> Position | None:
     return None
 
 
+def most_questions(flow: Flow) -> int:
+    """The most questions anyone is asked, whatever their stage."""
+    stage = flow.stage_question
+    if stage is None:
+        return len(questions_for(flow, {}))
+    return max(len(questions_for(flow, {stage.id: option.id})) for option in stage.options)
+
+
 def first_unanswered(flow: Flow) -> Question | None:
     raw = answers_so_far(flow)
     return next((q for q in questions_for(flow, raw) if q.id not in raw), None)

@@ -17,6 +17,7 @@ from compass.catalogue import Catalogue, EntryRoute, Programme, Provider, Role
 from compass.catalogue.vocab import Family, Level, ProviderKind, RouteKind, Stage
 
 TALENT_PIPELINE = "leeds-talent-pipeline"
+GENERAL_KINDS = 4
 MAX_SIGNPOSTS = 5
 HEALTH_FAMILIES = frozenset(Family) - {Family.ADMIN_BUSINESS, Family.DIGITAL_DATA,
                                        Family.ESTATES_FACILITIES, Family.MANAGEMENT_LEADERSHIP}
@@ -46,6 +47,7 @@ class Section:
     heading: str
     intro: str
     points: tuple[str, ...] = ()
+    providers_label: str = ""
     routes: tuple[RouteSteps, ...] = ()
     providers: tuple[Provider, ...] = ()
     programmes: tuple[Programme, ...] = ()
@@ -72,6 +74,8 @@ def plan_next_steps(catalogue: Catalogue, role: Role, stage: Stage) -> NextSteps
         Stage.NOT_WORKING: _in_or_out_of_work,
     }
     sections = builders[stage](catalogue, role, stage)
+    shown = {p.id for s in sections for p in s.providers}
+    sections.append(_useful_websites(catalogue, stage, shown))
     return NextSteps(role, stage, tuple(s for s in sections if s.has_content))
 
 
@@ -83,7 +87,8 @@ def _at_school(catalogue: Catalogue, role: Role, stage: Stage) -> list[Section]:
         Section("Your GCSEs", "Good GCSEs keep the most doors open.", points=_gcse_points(role)),
         Section("After Year 11", _post16_intro(role), points=_post16_points(role),
                 routes=_steps(catalogue, role, post16, stage),
-                providers=_level3_providers(catalogue, role)),
+                providers=_level3_providers(catalogue, role),
+                providers_label="Where to study in Leeds after Year 11:"),
         _try_it_out(catalogue, role, stage, "Try it out while you are at school"),
     ]
 
@@ -93,10 +98,11 @@ def _at_college(catalogue: Catalogue, role: Role, stage: Stage) -> list[Section]
         Section("Apprenticeships", "You earn a wage while you train, and you do not pay fees.",
                 routes=_steps(catalogue, role, _of_kind(role, {RouteKind.APPRENTICESHIP,
                                                                RouteKind.DEGREE_APPRENTICESHIP}), stage),
-                providers=_national(catalogue, "find-an-apprenticeship")),
+                providers=_national(catalogue, "find-an-apprenticeship"),
+                providers_label="Search for apprenticeships:"),
         Section("University", "You apply through UCAS, usually in your last year of college.",
                 routes=_steps(catalogue, role, _of_kind(role, {RouteKind.DEGREE}), stage),
-                providers=_national(catalogue, "ucas")),
+                providers=_national(catalogue, "ucas"), providers_label="Apply for university:"),
         Section("Other ways in", "These are other ways to start.",
                 routes=_steps(catalogue, role, _of_kind(role, {RouteKind.DIRECT_ENTRY,
                                                                RouteKind.COLLEGE_COURSE,
@@ -128,7 +134,8 @@ def _in_or_out_of_work(catalogue: Catalogue, role: Role, stage: Stage) -> list[S
         Section("Apprenticeships and jobs with training",
                 "You earn a wage while you learn. Many do not ask for qualifications first.",
                 routes=_steps(catalogue, role, _of_kind(role, EARN_KINDS), stage),
-                providers=_national(catalogue, "find-an-apprenticeship")),
+                providers=_national(catalogue, "find-an-apprenticeship"),
+                providers_label="Search for apprenticeships:"),
         _try_it_out(catalogue, role, stage, "Volunteering and work experience"),
         Section("Study routes", "If you would like to study, these lead to the job.",
                 routes=_steps(catalogue, role, _of_kind(role, {RouteKind.ACCESS_COURSE,
@@ -182,14 +189,18 @@ def _try_it_out(catalogue: Catalogue, role: Role, stage: Stage, heading: str) ->
     providers = [p for p in catalogue.providers.values()
                  if stage in p.stages and set(p.route_kinds) & EXPERIENCE_KINDS
                  and _family_fits(p.families, role)]
-    if stage is Stage.SCHOOL:
-        providers += [p for p in catalogue.providers.values()
-                      if stage in p.stages and p.kind is ProviderKind.NATIONAL_SERVICE
-                      and p not in providers]
     return Section(heading, "Trying things out is the best way to find out if a job suits you. "
                    "It also looks good when you apply.",
                    providers=_leeds_first(providers),
                    programmes=_programmes_for(catalogue, role, stage, EXPERIENCE_KINDS))
+
+
+def _useful_websites(catalogue: Catalogue, stage: Stage, shown: set[str]) -> Section:
+    """National careers websites for this stage, once, at the end."""
+    national = [p for p in catalogue.providers.values()
+                if _is_general_website(p) and stage in p.stages and p.id not in shown]
+    return Section("Useful websites", "These national websites have more about this job "
+                   "and how to get in.", providers=tuple(national))
 
 
 def _programmes_for(catalogue: Catalogue, role: Role, stage: Stage,
@@ -221,9 +232,19 @@ def _national(catalogue: Catalogue, provider_id: str) -> tuple[Provider, ...]:
 
 
 def _suited(items: tuple[SignpostT, ...], stage: Stage) -> tuple[SignpostT, ...]:
-    """Signposts for this stage (all of them if none say so), Leeds first, at most five."""
-    suited = [i for i in items if stage in i.stages] or list(items)
+    """Signposts for this stage (all of them if none say so), Leeds first, at most five.
+
+    General careers websites are left out here: 'Useful websites' lists them once.
+    """
+    specific = [i for i in items if not _is_general_website(i)]
+    suited = [i for i in specific if stage in i.stages] or specific
     return _leeds_first(suited)
+
+
+def _is_general_website(item: Provider | Programme) -> bool:
+    """A national careers website that covers every way in, such as NHS Health Careers."""
+    return (isinstance(item, Provider) and item.kind is ProviderKind.NATIONAL_SERVICE
+            and (not item.route_kinds or len(item.route_kinds) >= GENERAL_KINDS))
 
 
 def _leeds_first(items: list[SignpostT]) -> tuple[SignpostT, ...]:

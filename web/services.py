@@ -11,22 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
 from flask import Flask, current_app
 
 from compass.catalogue import Catalogue, load_catalogue
 from compass.questionnaire import Flow, load_flows
+from compass.ranking.engine import Engine
 from compass.sharecode import ShareCodec
 from web.explore import RoleIndex
 from web.settings import Settings, SettingsError
 
 FLOW_ID = "main"
-
-
-@dataclass(frozen=True)
-class Engine:
-    """Placeholder replaced in integration."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +30,7 @@ class Loaded:
     catalogue: Catalogue
     flow: Flow
     index: RoleIndex
-    engine: Any
+    engine: Engine
 
 
 @dataclass(frozen=True)
@@ -47,7 +41,7 @@ class Services:
     catalogue: Catalogue
     flow: Flow
     index: RoleIndex
-    engine: Any
+    engine: Engine
     codec: ShareCodec
 
 
@@ -58,7 +52,8 @@ def load(catalogue_dir: Path, questionnaire_dir: Path, models_dir: Path) -> Load
     flows = load_flows(questionnaire_dir)
     if FLOW_ID not in flows:
         raise SettingsError(f"there is no '{FLOW_ID}' question flow in {questionnaire_dir}")
-    return Loaded(catalogue, flows[FLOW_ID], RoleIndex.build(catalogue), Engine())
+    engine = Engine.load(models_dir=models_dir, catalogue=catalogue)
+    return Loaded(catalogue, flows[FLOW_ID], RoleIndex.build(catalogue), engine)
 
 
 def init_app(app: Flask, settings: Settings) -> None:

@@ -33,7 +33,7 @@ class Settings:
     secret_key: str = ""
     secure_cookies: bool = True
     rate_limit: str = "40 per second;1200 per minute"
-    share_rate_limit: str = "30 per minute"
+    share_rate_limit: str = "120 per minute"
     ratelimit_storage_url: str = "memory://"
     csrf_time_limit: int = 4 * 60 * 60
     share_code_days: int = 90

@@ -36,7 +36,7 @@ def run_show(args: argparse.Namespace) -> int:
         flow = flow.model_copy(update={
             "questions": tuple(q.for_stage(stage) for q in flow.questions if q.shown_at(stage))})
     if args.json:
-        print(json.dumps(flow.model_dump(mode="json", exclude_defaults=False), indent=2))
+        print(json.dumps(flow.model_dump(mode="json"), indent=2))
     else:
         print(render_flow(flow))
     return 0

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from compass.catalogue import DEFAULT_CATALOGUE, check_catalogue
-from compass.errors import Problem, QuestionnaireError, Severity
+from compass.errors import Problem, Severity
+from compass.questionnaire import check_flows
 
 DEFAULT_QUESTIONNAIRES = DEFAULT_CATALOGUE.parent / "questionnaires"
 
@@ -27,13 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def collect_problems(catalogue: Path, questionnaires: Path | None) -> list[Problem]:
     problems = list(check_catalogue(catalogue).problems)
-    if questionnaires is not None and any(questionnaires.glob("*.yaml")):
-        from compass.questionnaire import load_flows
-
-        try:
-            load_flows(questionnaires)
-        except QuestionnaireError as exc:
-            problems.extend(exc.problems)
+    if questionnaires is not None:
+        problems.extend(check_flows(questionnaires).problems)
     return sorted(problems)
 
 

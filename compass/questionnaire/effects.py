@@ -20,9 +20,10 @@ the mirror image around neutral (an interest ``v`` becomes ``1 - v``, a like ``v
 ``-v``), and *not sure* adds nothing. A rating item's values must sit on the *like* side of
 neutral (interest above 0.5, like above 0).
 
-**Not sure** options (``neutral: true``) carry no effects. A dimension with no evidence
-stays neutral (interest 0.5, like 0) and a set target nobody set keeps the Profile default
-(``null``, or ``false`` for ``earn_while_learning``). So 'not sure' everywhere gives a
+**'Not sure' leaves a dimension neutral.** Neutral options (``neutral: true``) carry no
+effects. A dimension with no evidence stays neutral (interest 0.5, like 0) and a set
+target nobody set keeps the Profile default (``null``, or ``false`` for
+``earn_while_learning``). So 'not sure' everywhere gives a
 neutral Profile, and changing one answer only moves the dimensions that answer is about.
 
 **Free text**: the answer to the flow's one text question becomes ``free_text``.

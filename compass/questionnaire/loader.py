@@ -7,7 +7,7 @@ before anything is raised, as ``path:line: field: message`` lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from compass.errors import Problem, QuestionnaireError, Severity, display_path
@@ -65,10 +65,18 @@ def load_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
     doc, problems = load_yaml(path)
     if doc is None:
         return None, problems
-    flow, problems = validate_document(doc, Flow)
+    flow, problems = validate_document(doc, Flow, guide="questionnaires/README.md")
     if flow is None:
-        return None, problems
+        return None, [_about_flows(p) for p in problems]
     return flow, check_flow(flow, display_path(path), doc.lines, path.stem)
+
+
+def _about_flows(problem: Problem) -> Problem:
+    """Point the shared validator's id hint at the flow id format."""
+    hint = problem.hint
+    if problem.message.endswith("is not in the right form") and problem.field.endswith("id"):
+        hint = "use lower case letters, digits and underscores, starting with a letter, like 'fix_bike'"
+    return replace(problem, hint=hint)
 
 
 def load_flows(directory: Path = DEFAULT_FLOWS_DIR) -> dict[str, Flow]:

@@ -56,7 +56,7 @@ class Rating(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"like": "Like", "not_sure": "Not sure", "dislike": "Dislike"}[self.value]
+        return {"like": "Like", "not_sure": "Not sure", "dislike": "Don't like"}[self.value]
 
 
 class _Frozen(BaseModel):

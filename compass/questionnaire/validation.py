@@ -7,6 +7,7 @@ raises :class:`InvalidAnswersError` naming every question with a problem.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -92,8 +93,10 @@ def validate_answers(flow: Flow, answers: Answers | Mapping[str, object], *,
 
 def _off_path(flow: Flow, question_id: str, stage: Stage | None) -> AnswerIssue:
     if flow.question(question_id) is None:
-        known = ", ".join(q.id for q in flow.questions)
-        return AnswerIssue(question_id, f"is not a question in flow '{flow.id}' (questions: {known})")
+        known = [q.id for q in flow.questions]
+        guess = difflib.get_close_matches(question_id, known, n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"its questions are: {', '.join(known)}"
+        return AnswerIssue(question_id, f"is not a question in flow '{flow.id}'; {hint}")
     if stage is None:
         return AnswerIssue(question_id, "depends on the stage, so answer the stage question first")
     return AnswerIssue(question_id, f"is not asked of people at stage '{stage.value}'")

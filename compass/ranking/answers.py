@@ -76,7 +76,7 @@ class AnswerBatch:
     def row(self, i: int) -> AnswerBatch:
         return AnswerBatch(**{name: value[i:i + 1] for name, value in self._arrays().items()})
 
-    def _arrays(self) -> dict[str, np.ndarray]:  # type: ignore[type-arg]
+    def _arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
     def given_answers(self) -> tuple[Answer, ...]:

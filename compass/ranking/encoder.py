@@ -52,8 +52,8 @@ class SentenceEncoder:
                 from sentence_transformers import SentenceTransformer
                 from transformers.utils import logging as transformers_logging
 
-                transformers_logging.disable_progress_bar()
-                transformers_logging.set_verbosity_error()
+                transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+                transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
                 self._model = SentenceTransformer(str(get_model_path()), device="cpu")
             return self._model
 

@@ -109,12 +109,17 @@ class Engine:
     def ranker_name(self) -> str:
         return self.ranker.name
 
-    def score(self, profiles: Sequence[Profile]) -> Scored:
-        """Route plans and ranker scores for every profile and every role."""
+    def pair_features(self, profiles: Sequence[Profile]) -> tuple[AnswerBatch, RoutePlan,
+                                                                   FloatArray]:
+        """Answers, route plans and features (k, n, F) for every profile and role."""
         text_match = self.text.match([p.free_text for p in profiles])
         answers = answer_batch(list(profiles), text_match)
         plan = plan_routes(answers, self.index.routes)
-        features = pair_features(answers, self.index, self._rows, plan)
+        return answers, plan, pair_features(answers, self.index, self._rows, plan)
+
+    def score(self, profiles: Sequence[Profile]) -> Scored:
+        """Route plans and ranker scores for every profile and every role."""
+        answers, plan, features = self.pair_features(profiles)
         return Scored(answers, plan, self.ranker.score(features))
 
     def recommend(self, profile: Profile, top: int = 10, exclude: Iterable[str] = (),

@@ -71,7 +71,8 @@ def interest_congruence(interests: FloatArray, role_codes: NDArray[np.int64]) ->
     """(k, n) Iachan M index over 28 between each person's and each role's Holland code."""
     person = person_holland_code(interests)
     same = person[:, None, :, None] == role_codes[None, :, None, :]
-    return np.einsum("knij,ij->kn", same.astype(np.float64), IACHAN_WEIGHTS) / IACHAN_MAX
+    index: FloatArray = np.einsum("knij,ij->kn", same.astype(np.float64), IACHAN_WEIGHTS)
+    return index / IACHAN_MAX
 
 
 def pair_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64],

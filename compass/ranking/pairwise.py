@@ -53,7 +53,8 @@ class PairwiseRanker(BaseEstimator):  # type: ignore[misc]
 
     def decision_function(self, X: FloatArray) -> FloatArray:
         check_is_fitted(self, "coef_")
-        return np.asarray(X, dtype=np.float64) @ self.coef_
+        scores: FloatArray = np.asarray(X, dtype=np.float64) @ self.coef_
+        return scores
 
 
 def _pairs(X: FloatArray, y: FloatArray, groups: NDArray[Any],

@@ -128,7 +128,8 @@ class RoleIndex:
 
 def _unit_rows(matrix: FloatArray) -> FloatArray:
     norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
-    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 1e-12)
+    unit: FloatArray = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 1e-12)
+    return unit
 
 
 unit_rows = _unit_rows

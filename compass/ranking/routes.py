@@ -44,7 +44,8 @@ class RoutePlan:
 
     @property
     def fits(self) -> NDArray[np.bool_]:
-        return self.best != NO_ROUTE
+        fits: NDArray[np.bool_] = self.best != NO_ROUTE
+        return fits
 
 
 def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:

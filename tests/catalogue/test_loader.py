@@ -11,6 +11,7 @@ from compass.catalogue import check_catalogue, load_catalogue
 from compass.catalogue.models import Role
 from compass.cli import main
 from compass.errors import CatalogueError
+from compass.questionnaire import DEFAULT_FLOWS_DIR
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def test_each_breakage_is_reported_at_its_line(good_catalogue: Path, breakage: B
 def test_validate_command_exits_non_zero(good_catalogue: Path, breakage: Breakage,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     _break(good_catalogue, breakage)
-    status = main(["validate", "--catalogue", str(good_catalogue), "--questionnaires", "/nowhere"])
+    status = main(["validate", "--catalogue", str(good_catalogue), "--questionnaires", str(DEFAULT_FLOWS_DIR)])
     assert status == 1
     assert breakage.expect_message in capsys.readouterr().err
 

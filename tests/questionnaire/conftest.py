@@ -7,11 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from questionnaire_helpers import FLOWS_DIR
 
 from compass.questionnaire import Flow, load_flows
-
-REPO = Path(__file__).resolve().parents[2]
-FLOWS_DIR = REPO / "questionnaires"
 
 # A small valid flow. Line numbers matter: tests point at them.
 MINI_FLOW = textwrap.dedent("""\
@@ -79,7 +77,7 @@ MINI_FLOW = textwrap.dedent("""\
       - id: words
         type: text
         required: false
-        text: Anything else?
+        text: Is there more you want to say?
     """)
 
 

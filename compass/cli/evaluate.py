@@ -1,0 +1,44 @@
+"""``compass evaluate``: each ranker's quality on held-out personas, and a random floor."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from compass.catalogue import DEFAULT_CATALOGUE
+from compass.cli.build import DEFAULT_MODELS, DEFAULT_PERSONAS
+from compass.cli.recommend import show_engine_warnings
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "evaluate", help="measure the rankers on held-out personas",
+        description="Cross-validate the learned ranker (grouped by persona) and score the "
+        "transparent scorer and a random ranker on the judgement set: NDCG@10, a top-graded "
+        "role in the top 3, constraint violations in the top 10, job families in the top 10 "
+        "and catalogue coverage.")
+    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
+                        help="the catalogue folder (default: roles_catalogue/)")
+    parser.add_argument("--models", type=Path, default=DEFAULT_MODELS,
+                        help="built artefacts, for role embeddings (default: models/)")
+    parser.add_argument("--personas", type=Path, default=DEFAULT_PERSONAS,
+                        help="the judgement set (default: evaluation/personas.yaml)")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from compass.catalogue import load_catalogue
+    from compass.ranking.engine import Engine
+    from compass.ranking.evaluation import cross_validate, format_table
+    from compass.ranking.personas import load_personas
+
+    show_engine_warnings()
+    catalogue = load_catalogue(args.catalogue)
+    personas = load_personas(args.personas, catalogue).personas
+    engine = Engine.load(models_dir=args.models, catalogue=catalogue)
+    evaluation = cross_validate(engine, personas, folds=args.folds)
+    print(format_table(evaluation, engine.ranker_name))
+    print(f"The service uses the {engine.ranker_name} ranker: "
+          f"{engine.fallback_reason or engine.ranker_note}.")
+    return 0

@@ -1,0 +1,107 @@
+"""``compass recommend``: suggestions for one profile, or many as JSON Lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from compass.catalogue import DEFAULT_CATALOGUE
+from compass.cli.build import DEFAULT_MODELS
+from compass.errors import ProfileError
+from compass.profile import Profile
+
+if TYPE_CHECKING:
+    from compass.ranking.engine import Recommendation
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "recommend", help="suggest roles for a profile",
+        description="Read one Profile JSON object, or many as JSON Lines, and print the best "
+        "roles for each with reasons and a next step.")
+    parser.add_argument("--profile", required=True, metavar="FILE",
+                        help="a file of Profile JSON (one object, or one per line); - for stdin")
+    parser.add_argument("--top", type=_positive, default=10, metavar="N",
+                        help="how many roles to show (default 10; may be the whole catalogue)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON line per profile instead of text")
+    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
+                        help="the catalogue folder (default: roles_catalogue/)")
+    parser.add_argument("--models", type=Path, default=DEFAULT_MODELS,
+                        help="built artefacts (default: models/)")
+    parser.set_defaults(handler=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def show_engine_warnings() -> None:
+    """Print the engine's warnings (such as a fallback to the transparent scorer) on stderr."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="compass: warning: %(message)s")
+
+
+def read_profiles(text: str) -> list[Profile]:
+    """One JSON object (may span lines) or JSON Lines; raises ProfileError naming the line."""
+    stripped = text.strip()
+    if not stripped:
+        raise ProfileError("no profile given")
+    try:
+        return [Profile.from_dict(json.loads(stripped))]
+    except json.JSONDecodeError:
+        pass
+    profiles = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            profiles.append(Profile.from_json(line))
+        except ProfileError as exc:
+            raise ProfileError(f"line {number}: {exc}") from None
+    return profiles
+
+
+def run(args: argparse.Namespace) -> int:
+    show_engine_warnings()
+    if args.profile == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(args.profile).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProfileError(f"cannot read {args.profile} ({exc.__class__.__name__})") from None
+    profiles = read_profiles(text)
+    from compass.catalogue import load_catalogue
+    from compass.ranking.engine import Engine
+
+    engine = Engine.load(models_dir=args.models, catalogue=load_catalogue(args.catalogue))
+    for number, recommendations in enumerate(engine.recommend_many(profiles, top=args.top), 1):
+        if args.json:
+            print(json.dumps({"recommendations": [r.to_dict() for r in recommendations]}))
+        else:
+            print(_as_text(number, len(profiles), recommendations))
+    return 0
+
+
+def _as_text(number: int, total: int, recommendations: list[Recommendation]) -> str:
+    lines = [f"Profile {number} of {total}:"] if total > 1 else []
+    if not recommendations:
+        lines.append("No roles have a way in that fits these answers. Try changing the limits.")
+    for place, rec in enumerate(recommendations, 1):
+        lines.append(f"{place:>2}. {rec.role.title} ({rec.family.label})")
+        lines.extend(f"      - {reason}" for reason in rec.reasons)
+        lines.append(f"      Next step: {rec.route.route.name}. {rec.route.why}")
+        for provider in rec.route.providers[:2]:
+            lines.append(f"      Try: {provider.name} ({provider.url})")
+    return "\n".join(lines)

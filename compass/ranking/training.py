@@ -1,0 +1,116 @@
+"""Training data for the learned ranker, and fitting it.
+
+Two honest sources, both kept in the repository or made from it:
+
+* the judgement set (``evaluation/personas.yaml``): each persona's graded roles, with every
+  unlisted role as grade 0, over the roles whose routes fit that persona;
+* self-supervised profiles sampled around each role's own attributes: interests near the
+  role's RIASEC scores, likes near its work amounts (some left unanswered), and constraints
+  that one of its routes meets. The role the profile was sampled from is the answer
+  (grade 3); every other role is grade 0. These rows carry a smaller weight, and they are
+  never used to evaluate anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from compass.catalogue import Role
+from compass.catalogue.vocab import LIKE_DIMENSIONS, WORK_ATTRIBUTE_FOR_LIKE, Stage
+from compass.profile import Constraints, Interests, Likes, Profile
+from compass.ranking.engine import Engine
+from compass.ranking.features import FEATURE_NAMES
+from compass.ranking.pairwise import PairwiseRanker
+from compass.ranking.personas import Persona
+from compass.ranking.role_index import STEPPING_STONE_KINDS, shift_suitability
+from compass.ranking.routes import route_problems, years_before_start
+
+FloatArray = NDArray[np.float64]
+SYNTHETIC_PER_ROLE = 4
+SYNTHETIC_WEIGHT = 0.25
+REGULARISATION_C = 1.0
+SEED = 20240601
+
+
+@dataclass(frozen=True)
+class TrainingRows:
+    features: FloatArray          # (m, F)
+    grades: NDArray[np.int64]     # (m,)
+    groups: NDArray[np.str_]      # (m,) one group per profile
+    weights: FloatArray           # (m,)
+
+    def subset(self, keep: NDArray[np.bool_]) -> TrainingRows:
+        return TrainingRows(self.features[keep], self.grades[keep], self.groups[keep],
+                            self.weights[keep])
+
+    @staticmethod
+    def join(parts: Sequence[TrainingRows]) -> TrainingRows:
+        return TrainingRows(*(np.concatenate([getattr(p, f) for p in parts])
+                              for f in ("features", "grades", "groups", "weights")))
+
+
+def rows_for(engine: Engine, profiles: Sequence[Profile], grades: Sequence[dict[str, int]],
+             groups: Sequence[str], weight: float) -> TrainingRows:
+    """Feature rows for each profile over the roles whose routes fit it."""
+    answers, plan, features = engine.pair_features(profiles)
+    parts = []
+    for i, (judged, group) in enumerate(zip(grades, groups, strict=True)):
+        keep = np.flatnonzero(plan.fits[i])
+        ids = [engine.index.roles[int(r)].id for r in keep]
+        parts.append(TrainingRows(
+            features=features[i, keep],
+            grades=np.array([judged.get(role_id, 0) for role_id in ids], dtype=np.int64),
+            groups=np.full(len(keep), group), weights=np.full(len(keep), weight)))
+    return TrainingRows.join(parts)
+
+
+def persona_rows(engine: Engine, personas: Sequence[Persona]) -> TrainingRows:
+    return rows_for(engine, [p.profile for p in personas], [dict(p.relevance) for p in personas],
+                    [p.id for p in personas], 1.0)
+
+
+def synthetic_rows(engine: Engine, per_role: int = SYNTHETIC_PER_ROLE,
+                   seed: int = SEED) -> TrainingRows:
+    rng = np.random.default_rng(seed)
+    samples = [(profile_around(role, rng), role.id)
+               for role in engine.catalogue.roles for _ in range(per_role)]
+    return rows_for(engine, [p for p, _ in samples], [{rid: 3} for _, rid in samples],
+                    [f"synthetic-{i}" for i in range(len(samples))], SYNTHETIC_WEIGHT)
+
+
+def profile_around(role: Role, rng: np.random.Generator) -> Profile:
+    """A made-up person who would be a good match for ``role``, with some noise."""
+    interests = np.clip(np.array(role.interests.vector()) + rng.normal(0, 0.12, 6), 0, 1)
+    amounts = np.array([role.work.amount(WORK_ATTRIBUTE_FOR_LIKE[d]) for d in LIKE_DIMENSIONS])
+    likes = np.clip(2 * amounts - 1 + rng.normal(0, 0.35, len(amounts)), -1, 1)
+    likes = np.where(rng.random(len(amounts)) < 0.6, np.round(likes * 2) / 2, 0.0)
+    stage = list(Stage)[int(rng.integers(len(Stage)))]
+    base = Profile(stage=stage,
+                   interests=Interests(**dict(zip(Interests.model_fields, interests.round(2),
+                                                  strict=True))),
+                   likes=Likes(**dict(zip(Likes.model_fields, likes, strict=True))))
+    return base.model_copy(update={"constraints": _constraints_for(role, base, rng)})
+
+
+def _constraints_for(role: Role, base: Profile, rng: np.random.Generator) -> Constraints:
+    routes = [r for r in role.entry_routes if r.kind not in STEPPING_STONE_KINDS]
+    route = routes[int(rng.integers(len(routes)))]
+    years = years_before_start(route, base) + route.full_time_study_years
+    daytime = shift_suitability(role) > 0
+    constraints = Constraints(
+        max_study_years=(min(int(np.ceil(years)) + int(rng.integers(0, 3)), 10)
+                         if rng.random() < 0.4 and years <= 10 else None),
+        earn_while_learning=bool(route.paid_while_training and rng.random() < 0.4),
+        shift_work_ok=(False if daytime and rng.random() < 0.5 else None),
+    )
+    profile = base.model_copy(update={"constraints": constraints})
+    return constraints if not route_problems(route, profile) else Constraints()
+
+
+def fit_learned(rows: TrainingRows, c: float = REGULARISATION_C) -> PairwiseRanker:
+    model = PairwiseRanker(C=c, feature_names=FEATURE_NAMES)
+    return model.fit(rows.features, rows.grades, rows.groups, sample_weight=rows.weights)

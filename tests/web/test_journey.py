@@ -1,0 +1,147 @@
+"""The question journey through the Flask test client: one question per page to results."""
+
+from __future__ import annotations
+
+import re
+
+from flask.testing import FlaskClient
+
+from compass.questionnaire import Flow, questions_for
+from web_helpers import Journey
+
+
+def text_of(response: object) -> str:
+    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
+
+
+def test_start_page_says_what_it_is_and_what_happens_to_answers(client: FlaskClient) -> None:
+    page = text_of(client.get("/"))
+    assert "Find a health or care job that suits you" in page
+    assert "Your answers stay in your browser" in page
+    assert 'href="/questions/"' in page
+
+
+def test_first_question_shows_progress_and_a_back_link(client: FlaskClient, flow: Flow) -> None:
+    response = client.get("/questions/")
+    assert response.status_code == 302
+    page = text_of(client.get(response.headers["Location"]))
+    total = len(questions_for(flow, {}))
+    assert f"Question 1 of {total}" in page
+    assert 'class="nhsuk-back-link" href="/"' in page
+
+
+def test_missing_answer_shows_an_error_summary_linking_to_the_field(journey: Journey) -> None:
+    response = journey.post("/questions/stage", {})
+    page = text_of(response)
+    assert response.status_code == 400
+    assert "There is a problem" in page
+    assert 'href="#stage-school"' in page and 'id="stage-school"' in page
+    assert "<title>Error: " in page
+
+
+def test_rating_errors_keep_what_was_entered(journey: Journey) -> None:
+    journey.answer("stage", "school")
+    journey.answer("age_band", "age_14_15")
+    response = journey.post("/questions/activities_1", {"rate-fix_bike": "dislike"})
+    page = text_of(response)
+    assert response.status_code == 400
+    assert re.search(r'id="fix_bike-dislike"[^>]*checked', page)
+    assert "Choose like, not sure or dislike for &#39;Finding out how the body works&#39;" in page
+    assert 'href="#how_body_works-like"' in page
+
+
+def test_too_much_free_text_is_an_error_that_keeps_the_text(journey: Journey, flow: Flow) -> None:
+    journey.answer_all()
+    long_text = "I like helping people. " * 30
+    response = journey.answer("in_your_own_words", long_text)
+    page = text_of(response)
+    assert response.status_code == 400
+    assert "Write 500 characters or fewer" in page
+    assert long_text.strip()[:100] in page
+
+
+def test_not_sure_options_are_offered_where_the_flow_allows(journey: Journey) -> None:
+    journey.answer_all({"stage": "college"})
+    page = text_of(journey.client.get("/questions/shifts"))
+    assert 'value="not_sure"' in page
+    assert "nhsuk-radios__divider" in page
+
+
+def test_cannot_skip_ahead_of_the_first_unanswered_question(journey: Journey) -> None:
+    journey.answer("stage", "working")
+    response = journey.client.get("/questions/shifts")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/questions/age_band")
+
+
+def test_unknown_or_off_path_question_is_not_found(journey: Journey) -> None:
+    assert journey.client.get("/questions/no_such_question").status_code == 404
+    journey.answer("stage", "working")
+    assert journey.client.get("/questions/subjects").status_code == 404
+
+
+def test_check_page_lists_every_answer_with_a_change_link(journey: Journey, flow: Flow) -> None:
+    page = text_of(journey.answer_all({"stage": "school", "in_your_own_words": "Drawing"}))
+    path = questions_for(flow, journey.answers)
+    assert page.count("Change<span") == len(path)
+    assert "Drawing" in page
+    assert "/questions/stage?change=1" in page
+
+
+def test_changing_an_answer_returns_to_the_check_page(journey: Journey) -> None:
+    journey.answer_all({"stage": "college"})
+    response = journey.answer("shifts", "days_only", change=True)
+    assert response.headers["Location"].endswith("/check")
+
+
+def test_changing_stage_drops_answers_that_no_longer_apply(journey: Journey) -> None:
+    journey.answer_all({"stage": "school", "age_band": "age_13_or_under"})
+    response = journey.answer("stage", "working", change=True)
+    # 13 or under is not an option for someone in work, so that question is asked again.
+    assert response.headers["Location"].endswith("/questions/age_band")
+
+
+def test_results_show_ten_roles_with_reasons_and_next_steps(journey: Journey) -> None:
+    page = text_of(journey.results({"stage": "school"}))
+    assert page.count('class="nhsuk-card app-result"') == 10
+    assert page.count("Why it might suit you") == 10
+    assert page.count("Your best next step") == 10
+    assert "/next-steps/" in page and "Not for me" in page
+
+
+def test_results_before_finishing_go_back_to_the_questions(client: FlaskClient) -> None:
+    response = client.get("/results")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/questions/")
+
+
+def result_ids(page: str) -> list[str]:
+    return re.findall(r'name="role" value="([a-z0-9-]+)"', page.split("Jobs you said")[0])
+
+
+def test_not_for_me_swaps_a_role_out_and_can_be_undone(journey: Journey) -> None:
+    before = result_ids(text_of(journey.results({"stage": "college"})))
+    response = journey.post("/results/not-for-me", {"role": before[0]})
+    assert response.status_code == 303
+    after_page = text_of(journey.client.get("/results"))
+    after = result_ids(after_page)
+    assert before[0] not in after and len(after) == 10
+    assert "Jobs you said are not for you" in after_page
+    journey.post("/results/put-back", {"role": before[0]})
+    assert result_ids(text_of(journey.client.get("/results"))) == before
+
+
+def test_see_more_shows_the_next_ten(journey: Journey) -> None:
+    first = result_ids(text_of(journey.results({"stage": "working"})))
+    more = result_ids(text_of(journey.client.get("/results?show=20")))
+    assert len(more) == 20
+    assert more[:10] == first
+
+
+def test_clear_my_answers_removes_everything(journey: Journey) -> None:
+    journey.results()
+    response = journey.post("/clear", {})
+    assert response.status_code == 303
+    assert "compass=;" in response.headers.get("Set-Cookie", "")
+    assert journey.client.get("/results").status_code == 302
+    assert "Your answers have been cleared" in text_of(journey.client.get("/?cleared=1"))

@@ -1,0 +1,94 @@
+"""Save or share: a code, a link and a QR code that reopen the same suggestions elsewhere."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from flask import Flask
+from flask.testing import FlaskClient
+from web_helpers import Journey
+
+from compass.sharecode import INVALID
+
+
+def text_of(response: object) -> str:
+    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
+
+
+def titles(page: str) -> list[str]:
+    return re.findall(r'<a href="/roles/[a-z0-9-]+">([^<]+)</a>\s*</h2>', page)
+
+
+def make_code(journey: Journey) -> tuple[str, str]:
+    page = text_of(journey.client.get("/save"))
+    code = re.search(r'id="share-code">([0-9A-Z-]+)<', page)
+    assert code, page[:3000]
+    return code.group(1), page
+
+
+def test_save_page_gives_a_code_a_link_and_an_inline_qr_code(journey: Journey) -> None:
+    journey.results({"stage": "school"})
+    code, page = make_code(journey)
+    assert f"/code/{code}" in page
+    assert '<svg role="img" aria-label="QR code for your link"' in page
+    assert "<img" not in page.split("app-qr")[1][:200]
+
+
+def test_an_adviser_opening_the_code_sees_the_same_suggestions(
+        journey: Journey, app: Flask) -> None:
+    own = titles(text_of(journey.results({"stage": "working", "shifts": "days_only"})))
+    first = re.findall(r'name="role" value="([a-z0-9-]+)"', text_of(journey.client.get("/results")))[0]
+    journey.post("/results/not-for-me", {"role": first})
+    own = titles(text_of(journey.client.get("/results")))
+    code, _ = make_code(journey)
+    adviser = app.test_client()
+    response = adviser.get(f"/code?code={code.lower().replace('-', ' ')}")
+    assert response.status_code == 302
+    shared = text_of(adviser.get(response.headers["Location"]))
+    assert titles(shared) == own and len(own) == 10
+    assert "Not for me" not in shared
+    assert "?stage=working" in shared
+
+
+def test_the_code_holds_no_free_text(journey: Journey, app: Flask) -> None:
+    journey.results({"stage": "college", "in_your_own_words": "I love drawing comics"})
+    code, _ = make_code(journey)
+    printed = text_of(app.test_client().get(f"/code/{code}/print"))
+    assert "I love drawing comics" not in printed
+    assert "I love drawing comics" in text_of(journey.client.get("/results/print"))
+
+
+def test_using_a_code_copies_its_answers_to_this_browser(journey: Journey, app: Flask) -> None:
+    journey.results({"stage": "university"})
+    code, _ = make_code(journey)
+    other = Journey(app.test_client(), journey.flow)
+    assert other.client.get("/results").status_code == 302
+    response = other.post(f"/code/{code}/use", {})
+    assert response.status_code == 303
+    assert other.client.get("/results").status_code == 200
+
+
+def test_bad_codes_get_one_plain_answer(client: FlaskClient, app: Flask, journey: Journey) -> None:
+    journey.results()
+    code, _ = make_code(journey)
+    tampered = code[:-1] + ("0" if code[-1] != "0" else "1")
+    codec = app.extensions["compass"].codec
+    answers = codec.read(code, [], date.today()).answers
+    expired = codec.make(answers, [], date.today() - timedelta(days=91))
+    for bad in (tampered, expired, "NOT-A-CODE", "0" * 30):
+        page = text_of(client.get(f"/code/{bad}"))
+        assert "This code does not work" in page and INVALID.split(".")[0] in page
+        typed = client.get("/code", query_string={"code": bad})
+        assert typed.status_code == 400
+        assert INVALID.replace("'", "&#39;") in text_of(typed)
+
+
+def test_an_empty_code_asks_for_one(client: FlaskClient) -> None:
+    response = client.get("/code?code=")
+    assert response.status_code == 400
+    assert 'href="#code"' in text_of(response)
+
+
+def test_saving_before_answering_goes_to_the_questions(client: FlaskClient) -> None:
+    assert client.get("/save").headers["Location"].endswith("/questions/")

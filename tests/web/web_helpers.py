@@ -1,0 +1,77 @@
+"""Helpers for the web tests: walking the question flow the way a browser would."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from compass.questionnaire import Flow, Question, QuestionType, questions_for
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+Value = str | list[str] | dict[str, str]
+
+
+def form_data(question: Question, value: Value) -> dict[str, Any]:
+    """What the question's form posts for ``value`` (the answer in its dict form)."""
+    if question.type is QuestionType.RATING:
+        assert isinstance(value, dict)
+        return {f"rate-{item}": rating for item, rating in value.items()}
+    return {"answer": value}
+
+
+def default_answer(question: Question) -> Value:
+    """A plausible answer: the first option, everything liked, no free text."""
+    if question.type is QuestionType.RATING:
+        return {item.id: "like" for item in question.items}
+    if question.type is QuestionType.MULTIPLE:
+        return [question.options[0].id]
+    if question.type is QuestionType.TEXT:
+        return ""
+    return question.options[0].id
+
+
+class Journey:
+    """Walks the question flow through the test client, the way a browser would."""
+
+    def __init__(self, client: FlaskClient, flow: Flow) -> None:
+        self.client = client
+        self.flow = flow
+        self.answers: dict[str, Value] = {}
+
+    def token(self) -> str:
+        """A CSRF token for this session, from the page that always has a form."""
+        found = CSRF.search(self.client.get("/clear").get_data(as_text=True))
+        assert found, "no CSRF token on /clear"
+        return found.group(1)
+
+    def post(self, path: str, data: Mapping[str, Any]) -> TestResponse:
+        return self.client.post(path, data={**data, "csrf_token": self.token()})
+
+    def answer(self, question_id: str, value: Value, change: bool = False) -> TestResponse:
+        question = next(q for q in questions_for(self.flow, self.answers) if q.id == question_id)
+        path = f"/questions/{question_id}" + ("?change=1" if change else "")
+        response = self.post(path, form_data(question, value))
+        if response.status_code == 303:
+            self.answers[question_id] = value
+        return response
+
+    def answer_all(self, choices: Mapping[str, Value] | None = None) -> TestResponse:
+        """Answer every question on the path (``choices`` first, else a default answer)."""
+        chosen = dict(choices or {})
+        response = self.client.get("/questions/")
+        while response.status_code == 302 and "/questions/" in response.headers["Location"]:
+            question_id = response.headers["Location"].rsplit("/", 1)[-1]
+            question = next(q for q in questions_for(self.flow, self.answers) if q.id == question_id)
+            answered = self.answer(question_id, chosen.get(question_id, default_answer(question)))
+            assert answered.status_code == 303, answered.get_data(as_text=True)[:2000]
+            response = self.client.get("/questions/")
+        assert response.headers["Location"].endswith("/check")
+        return self.client.get("/check")
+
+    def results(self, choices: Mapping[str, Value] | None = None) -> TestResponse:
+        self.answer_all(choices)
+        return self.client.get("/results")

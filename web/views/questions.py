@@ -1,0 +1,116 @@
+"""The questions, one per page, and the 'check your answers' page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from compass.profile import FREE_TEXT_LIMIT
+from compass.questionnaire import Flow, Question, QuestionType, Rating, questions_for
+from web import journey, params
+from web.answer_form import Submission, Value, read_submission
+from web.errors import not_found
+from web.services import services
+
+bp = Blueprint("questions", __name__)
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    question: Question
+    lines: tuple[str, ...]
+
+
+@bp.get("/questions/")
+def begin() -> Response:
+    """Carry on from the first question without an answer (or check the answers)."""
+    params.query()
+    question = journey.first_unanswered(services().flow)
+    if question is None:
+        return redirect(url_for("questions.check"))
+    return redirect(url_for("questions.question", question_id=question.id))
+
+
+@bp.route("/questions/<question_id>", methods=["GET", "POST"])
+def question(question_id: str) -> str | Response | tuple[str, int]:
+    change = params.choice(params.query("change"), "change", ["1"]) is not None
+    flow = services().flow
+    position = journey.position(flow, question_id)
+    if position is None:
+        raise not_found()
+    first_gap = journey.first_unanswered(flow)
+    if first_gap is not None and _comes_before(flow, first_gap.id, question_id):
+        return redirect(url_for("questions.question", question_id=first_gap.id))
+    if request.method == "POST":
+        submission = read_submission(position.question, request.form)
+        if submission.ok:
+            journey.save_answer(flow, question_id, submission.entered)
+            return redirect(_after(change), code=303)
+        return _page(position, submission, change), 400
+    saved = journey.answers_so_far(flow).get(question_id)
+    return _page(position, Submission(_blank(position.question) if saved is None else saved, ()),
+                 change)
+
+
+@bp.get("/check")
+def check() -> str | Response:
+    params.query()
+    flow = services().flow
+    if journey.complete_answers(flow) is None:
+        return redirect(url_for("questions.begin"))
+    answers = journey.answers_so_far(flow)
+    path = questions_for(flow, answers)
+    rows = [CheckRow(q, describe(q, answers.get(q.id))) for q in path]
+    return render_template("questions/check.html", rows=rows,
+                           back_url=url_for("questions.question", question_id=path[-1].id))
+
+
+def _page(position: journey.Position, submission: Submission, change: bool) -> str:
+    question = position.question
+    if change:
+        back = url_for("questions.check")
+    elif position.previous is not None:
+        back = url_for("questions.question", question_id=position.previous.id)
+    else:
+        back = url_for("start.index")
+    return render_template(
+        "questions/question.html", question=question, position=position,
+        entered=submission.entered, errors=submission.errors, change=change, back_url=back,
+        action=url_for("questions.question", question_id=question.id, change="1" if change else None),
+        ratings=list(Rating), text_limit=FREE_TEXT_LIMIT, nav="questions.begin")
+
+
+def _after(change: bool) -> str:
+    flow = services().flow
+    next_question = journey.first_unanswered(flow)
+    if next_question is None:
+        return url_for("questions.check")
+    if change and journey.complete_answers(flow) is not None:
+        return url_for("questions.check")
+    return url_for("questions.question", question_id=next_question.id)
+
+
+def _comes_before(flow: Flow, first: str, second: str) -> bool:
+    ids = [q.id for q in questions_for(flow, journey.answers_so_far(flow))]
+    return ids.index(first) < ids.index(second)
+
+
+def _blank(question: Question) -> Value:
+    if question.type is QuestionType.MULTIPLE:
+        return []
+    if question.type is QuestionType.RATING:
+        return {}
+    return ""
+
+
+def describe(question: Question, value: object) -> tuple[str, ...]:
+    """An answer in words, as the check page and printouts show it."""
+    if question.type is QuestionType.TEXT:
+        return (str(value) if value else "You skipped this",)
+    if question.type is QuestionType.RATING and isinstance(value, dict):
+        return tuple(f"{item.label}: {Rating(value[item.id]).label}"
+                     for item in question.items if item.id in value)
+    chosen = value if isinstance(value, list) else [value]
+    return tuple(o.label for o in question.options if o.id in chosen) or ("Not answered",)

@@ -1,0 +1,65 @@
+"""The role explorer: browse, filter and search every role, open one, compare two or three."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from compass.catalogue.vocab import Family, Setting
+from web import params
+from web.answer_form import FieldError
+from web.errors import not_found
+from web.explore import RoleQuery, RouteFilter
+from web.services import services
+
+bp = Blueprint("roles", __name__)
+MAX_WORDS_LENGTH = 100
+COMPARE_MOST = 3
+
+
+@bp.get("/roles")
+def index() -> str:
+    values = params.query("q", "family", "setting", "route")
+    family = params.choice(values, "family", [f.value for f in Family])
+    setting = params.choice(values, "setting", [s.value for s in Setting])
+    route = params.choice(values, "route", [r.slug for r in RouteFilter])
+    query = RoleQuery(
+        words=params.text(values, "q", MAX_WORDS_LENGTH),
+        family=Family(family) if family else None,
+        setting=Setting(setting) if setting else None,
+        route=RouteFilter.from_slug(route) if route else None,
+    )
+    found = services()
+    roles = found.index.find(query)
+    return render_template("roles/index.html", query=query, roles=roles,
+                           total=len(found.catalogue.roles), families=list(Family),
+                           settings=list(Setting), routes=list(RouteFilter), nav="roles.index")
+
+
+@bp.get("/roles/<role_id>")
+def role(role_id: str) -> str:
+    params.query()
+    catalogue = services().catalogue
+    if not catalogue.has_role(role_id):
+        raise not_found("We could not find that job. Look through all the jobs instead.")
+    found = catalogue.role(role_id)
+    routes = [(route, *catalogue.signposts_for(route, found)) for route in found.entry_routes]
+    leads_to = [catalogue.role(r) for r in found.progression if catalogue.has_role(r)]
+    return render_template("roles/role.html", role=found, routes=routes, leads_to=leads_to,
+                           comes_from=catalogue.leads_to(role_id), nav="roles.index")
+
+
+@bp.get("/compare")
+def compare() -> str | tuple[str, int]:
+    values = params.query("role")
+    catalogue = services().catalogue
+    chosen = params.choices(values, "role", catalogue.role_ids, most=len(catalogue.role_ids))
+    roles = [catalogue.role(r) for r in chosen]
+    if 2 <= len(roles) <= COMPARE_MOST:
+        return render_template("roles/compare.html", roles=roles, nav="roles.index")
+    errors = ()
+    if roles:
+        first = min(catalogue.roles, key=lambda r: r.title)
+        errors = (FieldError(f"role-{first.id}",
+                             "Tick two or three jobs to compare them"),)
+    return render_template("roles/choose.html", roles=catalogue.roles, chosen=chosen,
+                           errors=errors, nav="roles.index"), (400 if errors else 200)

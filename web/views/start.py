@@ -1,0 +1,41 @@
+"""The start page, what happens to your answers, and clearing them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from web import journey, params
+from web.services import services
+
+bp = Blueprint("start", __name__)
+
+
+@bp.get("/")
+def index() -> str:
+    query = params.query("cleared")
+    found = services()
+    answers = journey.answers_so_far(found.flow)
+    return render_template(
+        "start/index.html",
+        question_count=journey.most_questions(found.flow),
+        role_count=len(found.catalogue.roles),
+        started=bool(answers),
+        cleared=params.choice(query, "cleared", ["1"]) is not None,
+    )
+
+
+@bp.get("/about-your-answers")
+def privacy() -> str:
+    params.query()
+    return render_template("start/privacy.html")
+
+
+@bp.route("/clear", methods=["GET", "POST"])
+def clear() -> str | Response:
+    params.query()
+    if request.method == "POST":
+        params.form()
+        journey.clear()
+        return redirect(url_for("start.index", cleared="1"), code=303)
+    return render_template("start/clear.html")
