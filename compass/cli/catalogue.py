@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from compass.catalogue import DEFAULT_CATALOGUE, load_catalogue
 from compass.catalogue.export import catalogue_to_dict
