@@ -41,6 +41,20 @@ class Problem:
         return text
 
 
+class CheckResult:
+    """Mixin for the outcome of a check: splits ``self.problems`` into errors and warnings."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+
 def display_path(path: Path) -> str:
     """A path relative to the working directory where possible, for short messages."""
     try:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from compass.catalogue.catalogue import Catalogue
 from compass.catalogue.checks import check_cross_references, check_reading_age
 from compass.catalogue.models import Programme, Provider, Role
-from compass.errors import CatalogueError, Problem, Severity, display_path
+from compass.errors import CatalogueError, CheckResult, Problem, Severity, display_path
 from compass.validation import validate_document
 from compass.yamlio import LineMap, load_yaml
 
@@ -39,19 +39,11 @@ class Loaded:
 
 
 @dataclass(frozen=True)
-class CatalogueCheck:
+class CatalogueCheck(CheckResult):
     """The outcome of checking a catalogue folder: the catalogue if it has no errors."""
 
     catalogue: Catalogue | None
     problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
 
 def catalogue_files(root: Path) -> list[Path]:

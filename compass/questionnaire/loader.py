@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from compass.errors import Problem, QuestionnaireError, Severity, display_path
+from compass.errors import CheckResult, Problem, QuestionnaireError, Severity, display_path
 from compass.questionnaire.checks import check_flow
 from compass.questionnaire.models import Flow
 from compass.validation import validate_document
@@ -20,19 +20,11 @@ DEFAULT_FLOWS_DIR = Path(__file__).resolve().parents[2] / "questionnaires"
 
 
 @dataclass(frozen=True)
-class FlowsCheck:
+class FlowsCheck(CheckResult):
     """The outcome of checking a folder of flows: the flows, and every problem found."""
 
     flows: dict[str, Flow]
     problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
 
 def check_flows(directory: Path = DEFAULT_FLOWS_DIR) -> FlowsCheck:
