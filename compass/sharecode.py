@@ -11,7 +11,7 @@ Layout, before base32 (Crockford's alphabet, so O/0 and I/L/1 are read the same)
   as the index of its option (0 = not answered), a bit mask for multiple choice, and one
   digit (not answered, like, not sure, dislike) per rating item; text questions are skipped;
 * 2 bytes per "not for me" role (a truncated hash of its id);
-* 5 bytes of HMAC-SHA256 over all of that, the code format version and the flow's structure,
+* 6 bytes of HMAC-SHA256 over all of that, the code format version and the flow's structure,
   keyed from the secret key: a code made before the questions changed simply stops working
   rather than meaning something else.
 
@@ -45,7 +45,7 @@ from compass.questionnaire import (
 
 FORMAT_VERSION = 1
 EPOCH = date(2025, 1, 1)
-MAC_BYTES = 5
+MAC_BYTES = 6
 ROLE_BYTES = 2
 MAX_HIDDEN_ROLES = 10
 DEFAULT_MAX_AGE_DAYS = 90

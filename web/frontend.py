@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Blueprint, Flask, Response, abort, request, send_from_directory
+from flask import Blueprint, Flask, Response, abort, current_app, request, send_from_directory
+from werkzeug.wrappers import Response as BaseResponse
 
 from web.settings import SettingsError
 
@@ -54,14 +55,12 @@ def init_app(app: Flask, frontend_dir: Path) -> None:
 
 
 def _package() -> tuple[Path, Stylesheet]:
-    from flask import current_app
-
     frontend_dir, stylesheet = current_app.extensions["compass_frontend"]
     return frontend_dir, stylesheet
 
 
 @bp.get("/nhsuk.css")
-def stylesheet() -> Response:
+def stylesheet() -> BaseResponse:
     _, sheet = _package()
     response = Response(sheet.text, mimetype="text/css")
     response.set_etag(sheet.etag)
@@ -71,14 +70,13 @@ def stylesheet() -> Response:
 
 
 @bp.get("/nhsuk.mjs")
-def script() -> Response:
+def script() -> BaseResponse:
     frontend_dir, _ = _package()
-    response = send_from_directory(frontend_dir, JS_FILE, mimetype="text/javascript", max_age=3600)
-    return response
+    return send_from_directory(frontend_dir, JS_FILE, mimetype="text/javascript", max_age=3600)
 
 
 @bp.get("/images/<name>")
-def image(name: str) -> Response:
+def image(name: str) -> BaseResponse:
     frontend_dir, _ = _package()
     if not re.fullmatch(r"[a-z0-9-]+\.(svg|png|ico)", name):
         abort(404)

@@ -11,10 +11,11 @@ from flask import Blueprint, Flask, Response, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
+from limits.errors import ConfigurationError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.errors import PageError
-from web.settings import Settings
+from web.settings import Settings, SettingsError
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'none'",
@@ -35,7 +36,7 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 UNLIMITED_ENDPOINTS = frozenset({"static", "health.healthz", "health.readyz"})
 MAX_QUERY_BYTES = 1024
@@ -70,15 +71,21 @@ def init_app(app: Flask, settings: Settings, limited: tuple[Blueprint, ...]) -> 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxy_count,  # type: ignore[method-assign]
                                 x_proto=settings.proxy_count, x_host=settings.proxy_count)
     csrf.init_app(app)
-    limiter = Limiter(
-        get_remote_address,
-        app=app,
-        default_limits=[settings.rate_limit],
-        default_limits_exempt_when=lambda: request.endpoint in UNLIMITED_ENDPOINTS
-        or request.blueprint == "frontend",
-        storage_uri=settings.ratelimit_storage_url,
-        strategy="moving-window",
-    )
+    try:
+        limiter = Limiter(
+            get_remote_address,
+            app=app,
+            default_limits=[settings.rate_limit],
+            default_limits_exempt_when=lambda: request.endpoint in UNLIMITED_ENDPOINTS
+            or request.blueprint == "frontend",
+            storage_uri=settings.ratelimit_storage_url,
+            strategy="moving-window",
+        )
+    except ConfigurationError as exc:
+        raise SettingsError(
+            f"COMPASS_RATELIMIT_STORAGE_URL '{settings.ratelimit_storage_url}' cannot be used: "
+            f"{exc}. Use memory:// for one process, or install the 'redis' package for a "
+            "redis:// URL.") from None
     for blueprint in limited:
         limiter.limit(settings.share_rate_limit)(blueprint)
     app.before_request(_refuse_long_query)

@@ -34,8 +34,8 @@ def waitress_options(app: Flask, threads: int) -> dict[str, object]:
 
 def serve(host: str, port: int, threads: int = 8) -> None:
     """Build the app from the environment and serve it until interrupted."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     server = create_server(app, host=host, port=port, **waitress_options(app, threads))
     print(f"Career Compass is running at http://{host}:{port}/ (press Ctrl+C to stop)", flush=True)
     try:
@@ -61,7 +61,7 @@ class BackgroundServer:
 
     @property
     def url(self) -> str:
-        port = self._server.effective_port  # type: ignore[union-attr]
+        port = self._server.effective_port
         return f"http://127.0.0.1:{port}"
 
     def start(self) -> BackgroundServer:

@@ -8,12 +8,16 @@ still load each of them once.
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
 from flask import Flask, current_app
 
 from compass.catalogue import Catalogue, load_catalogue
+from compass.profile import Profile
 from compass.questionnaire import Flow, load_flows
 from compass.ranking.engine import Engine
 from compass.sharecode import ShareCodec
@@ -21,6 +25,7 @@ from web.explore import RoleIndex
 from web.settings import Settings, SettingsError
 
 FLOW_ID = "main"
+log = logging.getLogger("web")
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,25 @@ def load(catalogue_dir: Path, questionnaire_dir: Path, models_dir: Path) -> Load
     return Loaded(catalogue, flows[FLOW_ID], RoleIndex.build(catalogue), engine)
 
 
+@cache
+def warm_text_model(engine: Engine) -> threading.Thread:
+    """Load the sentence model in the background, once, so nobody waits for it later."""
+
+    def warm() -> None:
+        try:
+            engine.recommend(Profile(free_text="I like helping people"), top=1)
+        except Exception as exc:  # the first real request will try (and report) again
+            log.warning("could not load the text model early: %s", type(exc).__name__)
+
+    thread = threading.Thread(target=warm, name="compass-warm-text-model", daemon=True)
+    thread.start()
+    return thread
+
+
 def init_app(app: Flask, settings: Settings) -> None:
     loaded = load(settings.catalogue_dir, settings.questionnaire_dir, settings.models_dir)
+    if settings.preload_text_model:
+        warm_text_model(loaded.engine)
     codec = ShareCodec(loaded.flow, settings.secret_key.encode(), settings.share_code_days)
     app.extensions["compass"] = Services(settings, loaded.catalogue, loaded.flow, loaded.index,
                                          loaded.engine, codec)

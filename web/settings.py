@@ -3,6 +3,7 @@
 Every setting has a default that suits a single school or a laptop. Each is checked at
 start-up; a bad value stops the server with a message naming the variable, what it should
 be and how to fix it. Production refuses to start without ``COMPASS_SECRET_KEY``.
+:data:`SETTING_HELP` describes every variable (``compass serve --help`` points here).
 """
 
 from __future__ import annotations
@@ -13,12 +14,43 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from limits import parse_many
+
 from compass.catalogue import DEFAULT_CATALOGUE
 from compass.errors import CompassError
 
 REPO = Path(__file__).resolve().parents[1]
 ENVIRONMENTS = ("production", "development", "test")
 MIN_SECRET_LENGTH = 32
+
+
+SETTING_HELP = {
+    "COMPASS_ENV": "production (default), development or test. Only production needs a secret key.",
+    "COMPASS_SECRET_KEY": "Signs the session cookie and share codes. At least 32 characters; "
+                          "required in production. Changing it makes every share code stop working.",
+    "COMPASS_SECURE_COOKIES": "true (default) sends cookies over https only. Set false only "
+                              "for plain-http testing.",
+    "COMPASS_RATE_LIMIT": "Requests allowed per IP address, e.g. '40 per second;1200 per minute'. "
+                          "A whole class often shares one address.",
+    "COMPASS_SHARE_RATE_LIMIT": "Requests allowed per IP address to make or open share codes.",
+    "COMPASS_RATELIMIT_STORAGE_URL": "Where rate-limit counts live: memory:// (default, one "
+                                     "process) or a redis:// URL when several processes serve.",
+    "COMPASS_CSRF_TIME_LIMIT": "Seconds a form stays valid (default 4 hours: a school lesson).",
+    "COMPASS_SHARE_CODE_DAYS": "Days a share code keeps working (default 90).",
+    "COMPASS_MAX_REQUEST_BYTES": "Largest request body accepted, in bytes (default 16384).",
+    "COMPASS_PUBLIC_URL": "The site's public address, used in share links and QR codes; "
+                          "default: the address the request came to.",
+    "COMPASS_PROXY_COUNT": "How many reverse proxies sit in front (default 0), so the real "
+                           "client address is used for rate limits.",
+    "COMPASS_CATALOGUE_DIR": "The role catalogue folder (default roles_catalogue/).",
+    "COMPASS_QUESTIONNAIRE_DIR": "The question flow folder (default questionnaires/).",
+    "COMPASS_FRONTEND_DIR": "Where nhsuk-frontend's dist/nhsuk folder is (default under "
+                            "node_modules/).",
+    "COMPASS_MODELS_DIR": "Built ranking models (default models/); without them the "
+                          "transparent scorer is used and /readyz says so.",
+    "COMPASS_PRELOAD_TEXT_MODEL": "true (default) loads the sentence model at start-up so the "
+                                  "first person to write in their own words does not wait.",
+}
 
 
 class SettingsError(CompassError):
@@ -44,6 +76,7 @@ class Settings:
     questionnaire_dir: Path = REPO / "questionnaires"
     frontend_dir: Path = REPO / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
     models_dir: Path = REPO / "models"
+    preload_text_model: bool = True
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -59,7 +92,8 @@ class Settings:
     def for_tests(cls, **overrides: Any) -> Settings:
         """Settings for the test suite: plain http, a throwaway key, no limits in the way."""
         base = cls(env="test", secret_key=secrets.token_hex(32), secure_cookies=False,
-                   rate_limit="100000 per minute", share_rate_limit="100000 per minute")
+                   rate_limit="100000 per minute", share_rate_limit="100000 per minute",
+                   preload_text_model=False)
         return replace(base, **overrides).checked()
 
     @classmethod
@@ -89,6 +123,13 @@ class Settings:
         for name in ("csrf_time_limit", "share_code_days", "max_request_bytes"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"COMPASS_{name.upper()} must be a whole number above 0")
+        for name in ("rate_limit", "share_rate_limit"):
+            try:
+                parse_many(getattr(self, name))
+            except ValueError:
+                raise SettingsError(
+                    f"COMPASS_{name.upper()} is '{getattr(self, name)}'; write it like "
+                    "'40 per second;1200 per minute'") from None
         if self.proxy_count < 0:
             raise SettingsError("COMPASS_PROXY_COUNT must be 0 (no proxy) or the number of proxies")
         if self.public_url and not self.public_url.startswith(("https://", "http://")):

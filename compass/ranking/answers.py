@@ -35,6 +35,7 @@ TYPICAL_START_AGE = {Stage.SCHOOL: 16, Stage.COLLEGE: 17, Stage.UNIVERSITY: 20,
 # at each stage before they can start a degree-level route.
 LEVEL3_YEARS_AHEAD = {Stage.SCHOOL: 2.0, Stage.COLLEGE: 1.0}
 FIRST_DEGREE_YEARS = 3.0
+STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class AnswerBatch:
     start_age: FloatArray          # (k,), the age they could start a route
     level3_years: FloatArray       # (k,), level 3 study still ahead before degree-level routes
     has_degree: BoolArray          # (k,)
+    stage: NDArray[np.int8]        # (k,) index into STAGES, -1 when not given
     text_match: FloatArray         # (k, n_roles), 0 where there is no free text
 
     def __len__(self) -> int:
@@ -160,5 +162,7 @@ def answer_batch(profiles: list[Profile], text_match: FloatArray) -> AnswerBatch
         start_age=np.array([start_age(p) for p in profiles]),
         level3_years=np.array([level3_years_ahead(p) for p in profiles]),
         has_degree=np.array([p.stage is Stage.UNIVERSITY for p in profiles], dtype=bool),
+        stage=np.array([-1 if p.stage is None else STAGES.index(p.stage) for p in profiles],
+                       dtype=np.int8),
         text_match=np.asarray(text_match, dtype=np.float64),
     )

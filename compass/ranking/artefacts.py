@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from compass.catalogue import Catalogue
 from compass.ranking.embeddings import RoleEmbeddings, read_embeddings
-from compass.ranking.features import FEATURE_NAMES
+from compass.ranking.features import FEATURE_NAMES, FEATURE_SET_HASH
 from compass.ranking.scorers import LearnedRanker
 
 DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
@@ -51,6 +51,7 @@ class Manifest(BaseModel):
     libraries: dict[str, str]
     files: dict[Literal["role_embeddings.npz", "learned_ranker.joblib"], str]
     feature_names: tuple[str, ...]
+    feature_set: str
     shipped_ranker: Literal["learned", "transparent"]
     shipped_because: str
     metrics: dict[str, dict[str, float]]
@@ -122,7 +123,7 @@ def load_artefacts(models_dir: Path, catalogue: Catalogue) -> Artefacts:
     if manifest.catalogue_hash != catalogue.content_hash:
         problems.append("the models were built for a different version of the catalogue "
                         "(run 'compass build')")
-    if manifest.feature_names != FEATURE_NAMES:
+    if manifest.feature_names != FEATURE_NAMES or manifest.feature_set != FEATURE_SET_HASH:
         problems.append("the models were built with different features (run 'compass build')")
     if manifest.shipped_ranker == "transparent":
         note = f"transparent scorer: {manifest.shipped_because}"

@@ -30,11 +30,12 @@ from compass.ranking.embeddings import RoleEmbeddings, embed_roles, embeddings_b
 from compass.ranking.encoder import MODEL_PACKAGE, TextEncoder, shared_encoder
 from compass.ranking.engine import Engine
 from compass.ranking.evaluation import FOLDS, Evaluation, cross_validate
-from compass.ranking.features import FEATURE_NAMES
-from compass.ranking.pairwise import PairwiseRanker
+from compass.ranking.features import FEATURE_NAMES, FEATURE_SET_HASH
+from compass.ranking.listwise import ListwiseRanker
 from compass.ranking.personas import load_personas
 from compass.ranking.training import (
-    REGULARISATION_C,
+    ALPHA_NAMED,
+    ALPHA_TERMS,
     SYNTHETIC_PER_ROLE,
     SYNTHETIC_WEIGHT,
     TrainingRows,
@@ -90,6 +91,7 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
         libraries=versions(),
         files={name: sha256(data) for name, data in files.items()},
         feature_names=FEATURE_NAMES,
+        feature_set=FEATURE_SET_HASH,
         shipped_ranker=shipped,
         shipped_because=evaluation.verdict,
         metrics=evaluation.as_dict(),
@@ -97,8 +99,10 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
             "personas": len(judgements.personas),
             "synthetic_profiles": int(len(set(extra.groups))),
             "synthetic_per_role": SYNTHETIC_PER_ROLE, "synthetic_weight": SYNTHETIC_WEIGHT,
-            "model": f"PairwiseRanker(C={REGULARISATION_C})", "folds": evaluation.folds,
-            "learned_weights": dict(zip(FEATURE_NAMES, map(float, model.coef_), strict=True)),
+            "model": f"ListwiseRanker(alpha_named={ALPHA_NAMED}, alpha_terms={ALPHA_TERMS})",
+            "folds": evaluation.folds,
+            "learned_named_weights": dict(zip(FEATURE_NAMES, map(float, model.coef_),
+                                              strict=False)),
         },
     )
     write_manifest(models_dir, manifest)
@@ -106,7 +110,7 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
                        time.perf_counter() - started)
 
 
-def _model_bytes(model: PairwiseRanker) -> bytes:
+def _model_bytes(model: ListwiseRanker) -> bytes:
     import joblib
 
     buffer = io.BytesIO()

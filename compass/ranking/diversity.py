@@ -1,12 +1,13 @@
 """Spread the list across job families: maximal marginal relevance over family overlap.
 
 Scores are first put on a common scale (how many standard deviations above the mean of
-the roles still in play), so the same settings work for any ranker. Each pick then costs
-every other role in the same family ``family_penalty``, and more for each further pick
-from that family. A broad profile therefore gets a top ten from many families, while a
-narrow one, whose best family stands far above the rest, still gets mostly that family.
-Roles like ones the person marked "not for me" are pushed down in proportion to how
-similar they are.
+the roles still in play), so the same settings work for any ranker. The first
+``PROTECTED_PLACES`` go to the best matches whatever their family. After that, each role
+already picked from a family, beyond ``FREE_PER_FAMILY``, costs every other role in that
+family ``FAMILY_PENALTY``. A broad profile therefore gets a top ten from many families,
+while a narrow one, whose best family stands far above the rest, still gets mostly that
+family. Roles like ones the person marked "not for me" are pushed down in proportion to
+how similar they are.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
-FAMILY_PENALTY = 0.45        # standard deviations per role already picked from the family
+PROTECTED_PLACES = 3         # the best matches always lead the list
+FREE_PER_FAMILY = 1          # roles a family may have before the penalty starts
+FAMILY_PENALTY = 0.5         # standard deviations per further role from the same family
 NOT_FOR_ME_PENALTY = 3.0     # standard deviations at full similarity to a "not for me" role
 DIVERSIFIED_PLACES = 30      # places picked with diversity; the rest follow in score order
 
@@ -44,9 +47,10 @@ def diversify(scores: FloatArray, family: IntArray, top: int,
     picked_in_family = np.zeros(int(family.max()) + 1)
     available = np.ones(len(scores), dtype=bool)
     picks: list[int] = []
-    for _ in range(min(top, DIVERSIFIED_PLACES)):
-        marginal = np.where(available, value - family_penalty * picked_in_family[family], -np.inf)
-        best = int(np.argmax(marginal))
+    for place in range(min(top, DIVERSIFIED_PLACES)):
+        over = np.maximum(picked_in_family[family] - FREE_PER_FAMILY + 1, 0.0)
+        cost = family_penalty * over if place >= PROTECTED_PLACES else 0.0
+        best = int(np.argmax(np.where(available, value - cost, -np.inf)))
         picks.append(best)
         available[best] = False
         picked_in_family[family[best]] += 1

@@ -28,7 +28,7 @@ from compass.ranking.artefacts import DEFAULT_MODELS, load_artefacts
 from compass.ranking.diversity import diversify
 from compass.ranking.embeddings import RoleEmbeddings
 from compass.ranking.encoder import TextEncoder, shared_encoder
-from compass.ranking.features import pair_features
+from compass.ranking.features import PairFeatures, pair_features
 from compass.ranking.next_step import BestRoute, best_route
 from compass.ranking.reasons import Reason, explain
 from compass.ranking.role_index import RoleIndex, unit_rows
@@ -110,8 +110,8 @@ class Engine:
         return self.ranker.name
 
     def pair_features(self, profiles: Sequence[Profile]) -> tuple[AnswerBatch, RoutePlan,
-                                                                   FloatArray]:
-        """Answers, route plans and features (k, n, F) for every profile and role."""
+                                                                   PairFeatures]:
+        """Answers, route plans and features for every profile and every role."""
         text_match = self.text.match([p.free_text for p in profiles])
         answers = answer_batch(list(profiles), text_match)
         plan = plan_routes(answers, self.index.routes)

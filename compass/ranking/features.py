@@ -1,12 +1,15 @@
 """Named, documented features of each (profile, role) pair, worked out for many at once.
 
-:data:`FEATURES` lists each feature with what it means; :func:`pair_features` returns an
-array of shape (profiles, roles, features) in that order. Every feature is 0 when the
-person did not give the answer it depends on, so removing an answer removes its effect.
+:data:`FEATURES` lists each feature with what it means. :func:`pair_features` returns
+them as an array of shape (profiles, roles, features), together with the answer terms and
+role terms of :mod:`.terms` that the learned ranker may also combine. Every named feature
+is 0 when the person did not give the answer it depends on, so removing an answer removes
+its effect.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +19,7 @@ from compass.catalogue.vocab import LIKE_DIMENSIONS
 from compass.ranking.answers import NO, AnswerBatch
 from compass.ranking.role_index import CODE_LENGTH, RoleIndex, unit_rows
 from compass.ranking.routes import RoutePlan
+from compass.ranking.terms import PERSON_TERMS, ROLE_TERMS, person_terms, role_terms
 
 FloatArray = NDArray[np.float64]
 
@@ -57,7 +61,37 @@ FEATURES: tuple[Feature, ...] = (
             "weekends, -1 with nights or on-call."),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
-FEATURE_INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
+# The named features, then every answer term times every role term, as training sees them.
+FLAT_FEATURE_NAMES: tuple[str, ...] = (
+    *FEATURE_NAMES, *(f"{p}*{r}" for p in PERSON_TERMS for r in ROLE_TERMS))
+
+# Identifies the exact feature layout a learned model was trained on.
+FEATURE_SET_HASH = hashlib.sha256("\n".join(FLAT_FEATURE_NAMES).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    """Everything a ranker may score, for k profiles and n roles."""
+
+    named: FloatArray   # (k, n, F) in FEATURE_NAMES order
+    person: FloatArray  # (k, P) answer terms
+    role: FloatArray    # (k, n, R) role terms
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.named.shape[0], self.named.shape[1]
+
+    def flat(self) -> FloatArray:
+        """(k, n, F + P * R): named features, then each answer term times each role term."""
+        k, n = self.shape
+        cross = self.person[:, None, :, None] * self.role[:, :, None, :]
+        return np.concatenate([self.named, cross.reshape(k, n, -1)], axis=-1)
+
+    def select(self, profile: int, roles: NDArray[np.int64]) -> PairFeatures:
+        """One profile's features for some of the roles (positions in this array)."""
+        return PairFeatures(self.named[profile:profile + 1, roles],
+                            self.person[profile:profile + 1],
+                            self.role[profile:profile + 1, roles])
 
 
 def person_holland_code(interests: FloatArray) -> NDArray[np.int64]:
@@ -76,11 +110,18 @@ def interest_congruence(interests: FloatArray, role_codes: NDArray[np.int64]) ->
 
 
 def pair_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64],
-                  plan: RoutePlan) -> FloatArray:
-    """Features for every profile in ``answers`` and every role in ``rows``: (k, n, F).
+                  plan: RoutePlan) -> PairFeatures:
+    """Features for every profile in ``answers`` and every role in ``rows``.
 
     ``plan`` must be the route plan for the same profiles and the same rows.
     """
+    return PairFeatures(named_features(answers, index, rows, plan), person_terms(answers),
+                        role_terms(index.role_terms, rows, plan))
+
+
+def named_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64],
+                   plan: RoutePlan) -> FloatArray:
+    """(k, n, F): the named features in :data:`FEATURE_NAMES` order."""
     leaning = unit_rows(answers.interests - 0.5)
     cosine = leaning @ index.interest_shape[rows].T
     congruence = interest_congruence(answers.interests, index.holland[rows])

@@ -12,7 +12,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from compass.catalogue import Catalogue, EntryRoute, Role
-from compass.catalogue.vocab import LIKE_DIMENSIONS, WORK_ATTRIBUTE_FOR_LIKE, RouteKind, Shift
+from compass.catalogue.reference import afc_bands
+from compass.catalogue.vocab import (
+    LIKE_DIMENSIONS,
+    WORK_ATTRIBUTE_FOR_LIKE,
+    Family,
+    PayPeriod,
+    RouteKind,
+    Shift,
+)
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -23,6 +31,8 @@ DEGREE_LEVEL_KINDS = frozenset({RouteKind.DEGREE, RouteKind.DEGREE_APPRENTICESHI
 # Useful first steps, but not a way into the job on their own.
 STEPPING_STONE_KINDS = frozenset({RouteKind.VOLUNTEERING, RouteKind.WORK_EXPERIENCE})
 CODE_LENGTH = 3
+
+HOURS_A_YEAR = 37.5 * 52
 
 # How a role's working pattern suits someone who would rather not work shifts or nights.
 DAYTIME_ONLY, SOME_SHIFTS, NIGHTS_OR_ON_CALL = 1.0, -0.5, -1.0
@@ -36,6 +46,28 @@ def shift_suitability(role: Role) -> float:
     if shifts & {Shift.NIGHTS, Shift.ON_CALL}:
         return NIGHTS_OR_ON_CALL
     return SOME_SHIFTS
+
+
+def entry_pay(role: Role) -> float:
+    """Starting pay in pounds a year (AfC band entry point, or the typical minimum)."""
+    if role.pay.afc_band_min is not None:
+        return float(afc_bands()[role.pay.afc_band_min].entry_annual)
+    typical = role.pay.typical_min or 0.0
+    return typical * HOURS_A_YEAR if role.pay.per is PayPeriod.HOUR else typical
+
+
+def real_routes(role: Role) -> list[EntryRoute]:
+    """The routes that are a way into the job (not volunteering or work experience)."""
+    return [r for r in role.entry_routes if r.kind not in STEPPING_STONE_KINDS]
+
+
+def graduate_only(role: Role) -> bool:
+    real = real_routes(role)
+    return bool(real) and all((r.level or 0) >= 6 or r.needs_degree for r in real)
+
+
+def shortest_study(role: Role) -> float:
+    return min((r.full_time_study_years for r in real_routes(role)), default=0.0)
 
 
 def holland_code(scores: FloatArray) -> IntArray:
@@ -96,6 +128,7 @@ class RoleIndex:
     family: IntArray             # (n,) index into ``families``
     families: tuple[str, ...]
     routes: RouteTable
+    role_terms: FloatArray       # (n, R - 2): see compass.ranking.terms.ROLE_TERMS
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> RoleIndex:
@@ -105,17 +138,20 @@ class RoleIndex:
     def from_roles(cls, roles: tuple[Role, ...]) -> RoleIndex:
         interests = np.array([r.interests.vector() for r in roles], dtype=np.float64)
         families = tuple(sorted({r.family.value for r in roles}))
+        work = np.array([[r.work.amount(WORK_ATTRIBUTE_FOR_LIKE[d]) for d in LIKE_DIMENSIONS]
+                         for r in roles])
+        shifts = np.array([shift_suitability(r) for r in roles])
         return cls(
             roles=roles,
             interests=interests,
             interest_shape=_unit_rows(interests - interests.mean(axis=1, keepdims=True)),
             holland=holland_code(interests),
-            work=np.array([[r.work.amount(WORK_ATTRIBUTE_FOR_LIKE[d]) for d in LIKE_DIMENSIONS]
-                           for r in roles]),
-            shift_suitability=np.array([shift_suitability(r) for r in roles]),
+            work=work,
+            shift_suitability=shifts,
             family=np.array([families.index(r.family.value) for r in roles], dtype=np.int64),
             families=families,
             routes=RouteTable.from_roles(roles),
+            role_terms=np.hstack([interests, work, shifts[:, None], _facts(roles)]),
         )
 
     def __len__(self) -> int:
@@ -124,6 +160,16 @@ class RoleIndex:
     @property
     def role_ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.roles)
+
+
+def _facts(roles: tuple[Role, ...]) -> FloatArray:
+    """Family one-hot (over the whole vocabulary), starting pay, graduate-only, shortest study."""
+    families = list(Family)
+    one_hot = np.zeros((len(roles), len(families)))
+    one_hot[np.arange(len(roles)), [families.index(r.family) for r in roles]] = 1.0
+    facts = np.array([[(entry_pay(r) - 25_000) / 15_000, float(graduate_only(r)),
+                       shortest_study(r) / 5] for r in roles]).reshape(len(roles), 3)
+    return np.hstack([one_hot, facts])
 
 
 def _unit_rows(matrix: FloatArray) -> FloatArray:

@@ -23,16 +23,18 @@ from compass.catalogue import Role
 from compass.catalogue.vocab import LIKE_DIMENSIONS, WORK_ATTRIBUTE_FOR_LIKE, Stage
 from compass.profile import Constraints, Interests, Likes, Profile
 from compass.ranking.engine import Engine
-from compass.ranking.features import FEATURE_NAMES
-from compass.ranking.pairwise import PairwiseRanker
+from compass.ranking.features import FEATURE_NAMES, FLAT_FEATURE_NAMES
+from compass.ranking.listwise import ListwiseRanker
 from compass.ranking.personas import Persona
 from compass.ranking.role_index import STEPPING_STONE_KINDS, shift_suitability
 from compass.ranking.routes import route_problems, years_before_start
 
 FloatArray = NDArray[np.float64]
-SYNTHETIC_PER_ROLE = 4
+SYNTHETIC_PER_ROLE = 2
 SYNTHETIC_WEIGHT = 0.25
-REGULARISATION_C = 1.0
+SYNTHETIC_OTHERS = 40     # other roles kept (at random) beside the source role, per profile
+ALPHA_NAMED = 0.01        # L2 on the named features
+ALPHA_TERMS = 0.5         # L2 on the crossed answer and role terms
 SEED = 20240601
 
 
@@ -54,16 +56,26 @@ class TrainingRows:
 
 
 def rows_for(engine: Engine, profiles: Sequence[Profile], grades: Sequence[dict[str, int]],
-             groups: Sequence[str], weight: float) -> TrainingRows:
-    """Feature rows for each profile over the roles whose routes fit it."""
-    answers, plan, features = engine.pair_features(profiles)
+             groups: Sequence[str], weight: float,
+             keep_others: int | None = None, seed: int = SEED) -> TrainingRows:
+    """Flat feature rows for each profile over the roles whose routes fit it.
+
+    With ``keep_others``, only that many ungraded roles (chosen at random) are kept per
+    profile beside the graded ones.
+    """
+    rng = np.random.default_rng(seed)
+    _, plan, features = engine.pair_features(profiles)
     parts = []
     for i, (judged, group) in enumerate(zip(grades, groups, strict=True)):
         keep = np.flatnonzero(plan.fits[i])
         ids = [engine.index.roles[int(r)].id for r in keep]
+        grade = np.array([judged.get(role_id, 0) for role_id in ids], dtype=np.int64)
+        if keep_others is not None and np.sum(grade == 0) > keep_others:
+            others = rng.choice(np.flatnonzero(grade == 0), keep_others, replace=False)
+            chosen = np.sort(np.concatenate([np.flatnonzero(grade > 0), others]))
+            keep, grade = keep[chosen], grade[chosen]
         parts.append(TrainingRows(
-            features=features[i, keep],
-            grades=np.array([judged.get(role_id, 0) for role_id in ids], dtype=np.int64),
+            features=features.select(i, keep).flat()[0], grades=grade,
             groups=np.full(len(keep), group), weights=np.full(len(keep), weight)))
     return TrainingRows.join(parts)
 
@@ -79,7 +91,8 @@ def synthetic_rows(engine: Engine, per_role: int = SYNTHETIC_PER_ROLE,
     samples = [(profile_around(role, rng), role.id)
                for role in engine.catalogue.roles for _ in range(per_role)]
     return rows_for(engine, [p for p, _ in samples], [{rid: 3} for _, rid in samples],
-                    [f"synthetic-{i}" for i in range(len(samples))], SYNTHETIC_WEIGHT)
+                    [f"synthetic-{i}" for i in range(len(samples))], SYNTHETIC_WEIGHT,
+                    keep_others=SYNTHETIC_OTHERS, seed=seed)
 
 
 def profile_around(role: Role, rng: np.random.Generator) -> Profile:
@@ -111,6 +124,8 @@ def _constraints_for(role: Role, base: Profile, rng: np.random.Generator) -> Con
     return constraints if not route_problems(route, profile) else Constraints()
 
 
-def fit_learned(rows: TrainingRows, c: float = REGULARISATION_C) -> PairwiseRanker:
-    model = PairwiseRanker(C=c, feature_names=FEATURE_NAMES)
+def fit_learned(rows: TrainingRows, alpha_named: float = ALPHA_NAMED,
+                alpha_terms: float = ALPHA_TERMS) -> ListwiseRanker:
+    model = ListwiseRanker(alpha_named=alpha_named, alpha_terms=alpha_terms,
+                           n_named=len(FEATURE_NAMES), feature_names=FLAT_FEATURE_NAMES)
     return model.fit(rows.features, rows.grades, rows.groups, sample_weight=rows.weights)

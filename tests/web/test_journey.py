@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from flask.testing import FlaskClient
+from web_helpers import Journey
 
 from compass.questionnaire import Flow, questions_for
-from web_helpers import Journey
 
 
 def text_of(response: object) -> str:

@@ -29,12 +29,13 @@ def _answers_or_none() -> Answers | None:
 @bp.get("/results")
 def index() -> str | Response:
     params.query("show")
+    show = _show()
     answers = _answers_or_none()
     if answers is None:
         return redirect(url_for("questions.begin"))
     found = services()
     hidden = journey.not_for_me(found.catalogue)
-    suggestions = suggest(found, answers, hidden, _show())
+    suggestions = suggest(found, answers, hidden, show)
     return render_template("results/index.html", suggestions=suggestions, interactive=True,
                            steps_args={}, nav="results.index")
 
@@ -62,6 +63,7 @@ def _change_hidden(change: Callable[[Catalogue, str], None]) -> Response:
 @bp.get("/results/print")
 def printable() -> str | Response:
     params.query("show")
+    show = _show()
     answers = _answers_or_none()
     if answers is None:
         return redirect(url_for("questions.begin"))
@@ -70,10 +72,10 @@ def printable() -> str | Response:
     today = date.today()
     code = found.codec.make(answers, hidden, today)
     return render_template(
-        "results/print.html", suggestions=suggest(found, answers, hidden, _show()),
+        "results/print.html", suggestions=suggest(found, answers, hidden, show),
         rows=answer_rows(answers), shared=False, made_on=today, code=code,
         expires_on=today + timedelta(days=found.settings.share_code_days),
-        code_url=share_url(code), back_url=url_for("results.index", show=_show()))
+        code_url=share_url(code), back_url=url_for("results.index", show=show))
 
 
 def answer_rows(answers: Answers) -> list[CheckRow]:

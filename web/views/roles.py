@@ -56,7 +56,7 @@ def compare() -> str | tuple[str, int]:
     roles = [catalogue.role(r) for r in chosen]
     if 2 <= len(roles) <= COMPARE_MOST:
         return render_template("roles/compare.html", roles=roles, nav="roles.index")
-    errors = ()
+    errors: tuple[FieldError, ...] = ()
     if roles:
         first = min(catalogue.roles, key=lambda r: r.title)
         errors = (FieldError(f"role-{first.id}",

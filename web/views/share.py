@@ -8,7 +8,7 @@ import segno
 from flask import Blueprint, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from compass.sharecode import INVALID, SharedAnswers, ShareCodeError, normalise_code
+from compass.sharecode import INVALID, ShareCodeError, SharedAnswers, normalise_code
 from web import journey, params
 from web.answer_form import FieldError
 from web.errors import PageError

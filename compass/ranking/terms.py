@@ -1,0 +1,72 @@
+"""Answer terms and role terms: the raw material the learned ranker combines.
+
+The named features in :mod:`.features` each compare one answer with one role attribute
+in a fixed way. The learned ranker may also weigh every *answer term* (a number from the
+person's answers) against every *role term* (a number about the role): its score adds
+``person_terms @ W @ role_terms`` with a learned matrix ``W``. That lets it learn, from the
+judgement set, links a hand-written rule would miss, such as "people who want to earn now
+rarely get graduate roles" or "a strong social interest suits community roles".
+
+Every answer term is 0 when the answer was not given (``always`` is the exception: it is 1,
+so ``W`` can also learn a little about roles in general).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from compass.catalogue.vocab import LIKE_DIMENSIONS, RIASEC, Family
+from compass.ranking.answers import NO, STAGES, AnswerBatch
+from compass.ranking.routes import RoutePlan
+
+FloatArray = NDArray[np.float64]
+
+STUDY_LIMIT_BANDS = (("0", 0, 0), ("1-2", 1, 2), ("3-4", 3, 4), ("5+", 5, np.inf))
+PERSON_TERMS: tuple[str, ...] = (
+    *(f"interest.{area}" for area in RIASEC),          # answer minus the neutral 0.5
+    *(f"like.{dim}" for dim in LIKE_DIMENSIONS),       # -1..1
+    "wants_to_earn",                                    # earn_while_learning
+    *(f"study_limit.{name}" for name, _, _ in STUDY_LIMIT_BANDS),  # max_study_years band
+    "shifts_not_ok", "no_gcse", "wrote_text",
+    *(f"stage.{stage.value}" for stage in STAGES),
+    "always",
+)
+ROLE_TERMS: tuple[str, ...] = (
+    *(f"role_interest.{area}" for area in RIASEC),     # the role's RIASEC scores, 0..1
+    *(f"work.{dim}" for dim in LIKE_DIMENSIONS),       # the work amount matching each like
+    "daytime",                                          # 1 daytime only .. -1 nights/on-call
+    *(f"family.{family.value}" for family in Family),  # 1 for the role's job family
+    "entry_pay",          # starting pay a year: (pounds - 25,000) / 15,000
+    "graduate_role",      # 1 if every way in is a degree-level route
+    "shortest_study",     # fewest years of full-time study on any route, / 5
+    "years_to_start",     # years before the best fitting route starts earning, / 5
+    "paid_route",         # 1 if the best fitting route pays while you train
+)
+PLAN_TERMS = 2  # the last two role terms depend on the person's route plan
+
+
+def person_terms(answers: AnswerBatch) -> FloatArray:
+    """(k, P): the answer terms for each profile, in :data:`PERSON_TERMS` order."""
+    limit = answers.max_study_years[:, None]
+    bands = np.hstack([(limit >= low) & (limit <= high) for _, low, high in STUDY_LIMIT_BANDS])
+    stage = answers.stage[:, None] == np.arange(len(STAGES))[None, :]
+    return np.hstack([
+        answers.interests - 0.5, answers.likes,
+        answers.earn_while_learning[:, None], bands,
+        (answers.shift_work_ok == NO)[:, None], (answers.has_gcse == NO)[:, None],
+        np.any(answers.text_match != 0, axis=1)[:, None], stage,
+        np.ones((len(answers), 1)),
+    ]).astype(np.float64)
+
+
+def role_terms(static: FloatArray, rows: NDArray[np.int64], plan: RoutePlan) -> FloatArray:
+    """(k, n, R): the role terms for each profile's plan and each role in ``rows``.
+
+    ``static`` is :attr:`RoleIndex.role_terms`, the terms that do not depend on the person.
+    """
+    k = plan.best.shape[0]
+    fixed = np.broadcast_to(static[rows][None], (k, len(rows), static.shape[1]))
+    years = np.where(plan.fits, plan.total_years, 0.0) / 5
+    paid = (plan.paid & plan.fits).astype(np.float64)
+    return np.concatenate([fixed, years[..., None], paid[..., None]], axis=-1)

@@ -1,0 +1,340 @@
+"""The real thing: waitress on loopback and Debian's Chromium, driven by Playwright.
+
+One server and one browser serve the whole module. The journey is done with the keyboard
+only, with JavaScript on and off; axe-core checks every page type against WCAG 2.2 AA;
+nothing may scroll sideways at 320 pixels; no request may leave 127.0.0.1; and the main
+pages are saved as screenshots (test-artifacts/screenshots/) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+    Route,
+    ViewportSize,
+    sync_playwright,
+)
+from web_helpers import Value, default_answer
+
+from compass.questionnaire import questions_for, validate_answers
+from web import create_app
+from web.server import BackgroundServer
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+PHONE: ViewportSize = {"width": 320, "height": 640}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} -> ` +
+    v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+}"""
+
+
+@pytest.fixture(scope="module")
+def live_app() -> Flask:
+    return create_app({"secure_cookies": True})
+
+
+@pytest.fixture(scope="module")
+def server(live_app: Flask) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does this)")
+    running = BackgroundServer(live_app, threads=4).start()
+    yield running.url
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Watch:
+    """What a browser context did that it should not: leave loopback, or log errors."""
+
+    offsite: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def check(self) -> None:
+        assert self.offsite == [], f"requests to other sites: {self.offsite}"
+        assert self.errors == [], f"console errors (CSP or script): {self.errors}"
+
+
+class Contexts:
+    """Opens watched browser contexts on the test server."""
+
+    def __init__(self, browser: Browser, base: str) -> None:
+        self.browser = browser
+        self.base = base
+        self.watch = Watch()
+        self.opened: list[BrowserContext] = []
+
+    def new(self, javascript: bool = True, viewport: ViewportSize = DESKTOP,
+            axe: bool = False) -> Page:
+        context = self.browser.new_context(java_script_enabled=javascript, viewport=viewport,
+                                           base_url=self.base)
+        if axe:
+            context.add_init_script(path=str(AXE))
+        context.route("**/*", self._only_loopback)
+        page = context.new_page()
+        page.on("console", self._console)
+        page.on("pageerror", lambda e: self.watch.errors.append(str(e)))
+        page.on("response", self._response)
+        self.opened.append(context)
+        return page
+
+    def _console(self, message: ConsoleMessage) -> None:
+        # A page answered with 400 or 404 on purpose is reported as a failed load; failed
+        # stylesheets, scripts and images are caught in _response instead.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.watch.errors.append(message.text)
+
+    def _response(self, response: Response) -> None:
+        if response.request.resource_type != "document" and response.status >= 400:
+            self.watch.errors.append(f"{response.status} for {response.url}")
+
+    def _only_loopback(self, route: Route, request: Request) -> None:
+        if urlsplit(request.url).hostname != "127.0.0.1":
+            self.watch.offsite.append(request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def close(self) -> None:
+        for context in self.opened:
+            context.close()
+
+
+@pytest.fixture
+def contexts(browser: Browser, server: str) -> Iterator[Contexts]:
+    opened = Contexts(browser, server)
+    yield opened
+    opened.close()
+    opened.watch.check()
+
+
+# ---- keyboard helpers ---------------------------------------------------------------------
+
+def focused_matches(page: Page, selector: str) -> bool:
+    return bool(page.locator(f"{selector}:focus").count())
+
+
+def tab_to(page: Page, selector: str, limit: int = 150) -> None:
+    """Press Tab until the element matching ``selector`` has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused_matches(page, selector):
+            return
+    raise AssertionError(f"could not reach {selector} with the Tab key on {page.url}")
+
+
+def answer_by_keyboard(page: Page, choices: dict[str, int], text: str) -> None:
+    """Answer the question on screen with the keyboard, then press Continue."""
+    question_id = page.url.rsplit("/", 1)[-1].split("?")[0]
+    radios = page.locator("input[type=radio]")
+    if page.locator("textarea").count():
+        tab_to(page, "textarea")
+        page.keyboard.type(text)
+    elif page.locator("input[type=checkbox]").count():
+        tab_to(page, "input[type=checkbox]")
+        page.keyboard.press("Space")
+    elif radios.count():
+        names = list(dict.fromkeys(radios.evaluate_all("els => els.map(e => e.name)")))
+        for name in names:
+            tab_to(page, f"input[type=radio][name='{name}']")
+            page.keyboard.press("Space")
+            for _ in range(choices.get(question_id, 0)):
+                page.keyboard.press("ArrowDown")
+    tab_to(page, "button[type=submit]")
+    follow(page, "Enter")
+
+
+def follow(page: Page, key: str) -> None:
+    """Press ``key`` on the focused link or button and wait for the next page."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def walk_questions(page: Page, choices: dict[str, int], text: str = "") -> list[str]:
+    """Answer every question by keyboard; returns the progress captions seen."""
+    seen = []
+    while "/questions/" in page.url:
+        caption = page.locator(".app-progress").inner_text()
+        assert re.fullmatch(r"Question \d+ of \d+", caption), caption
+        seen.append(caption)
+        answer_by_keyboard(page, choices, text)
+    return seen
+
+
+def result_titles(page: Page) -> list[str]:
+    return page.locator(".app-result h2 a").all_inner_texts()
+
+
+# ---- the journey --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_whole_journey_by_keyboard(contexts: Contexts, javascript: bool) -> None:
+    page = contexts.new(javascript=javascript)
+    page.goto("/")
+    tab_to(page, "a.nhsuk-button")
+    follow(page, "Enter")
+    captions = walk_questions(page, {"stage": 1}, text="I like science and helping people")
+    assert captions[0].startswith("Question 1 of ")
+    assert captions[-1] == f"Question {len(captions)} of {len(captions)}"
+    assert page.url.endswith("/check")
+    assert "I like science and helping people" in page.locator("main").inner_text()
+    tab_to(page, "a.nhsuk-button")
+    follow(page, "Enter")
+    before = result_titles(page)
+    assert len(before) == 10
+    assert page.locator(".app-result").first.get_by_text("Why it might suit you").count() == 1
+    tab_to(page, ".app-result button[type=submit]")
+    follow(page, "Enter")
+    after = result_titles(page)
+    assert before[0] not in after and len(after) == 10
+    assert "Jobs you said are not for you" in page.locator("main").inner_text()
+
+
+def test_back_link_and_error_summary(contexts: Contexts) -> None:
+    page = contexts.new()
+    page.goto("/questions/stage")
+    page.get_by_role("button", name="Continue").click()
+    summary = page.locator(".nhsuk-error-summary")
+    assert summary.is_visible()
+    assert page.title().startswith("Error: ")
+    summary.get_by_role("link").click()
+    assert page.evaluate("document.activeElement.id") == "stage-school"
+    page.get_by_label("At sixth form or college").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("link", name="Back").click()
+    assert page.url.endswith("/questions/stage")
+    assert page.get_by_label("At sixth form or college").is_checked()
+
+
+def test_share_a_code_and_open_it_in_another_browser(contexts: Contexts) -> None:
+    page = contexts.new()
+    page.goto("/questions/")
+    walk_questions(page, {"stage": 3, "shifts": 1})
+    page.goto("/results")
+    mine = result_titles(page)
+    page.get_by_role("link", name="Save or share these suggestions").click()
+    code = page.locator("#share-code").inner_text()
+    assert page.locator(".app-qr svg").count() == 1
+    adviser = contexts.new(javascript=False)
+    adviser.goto("/")
+    adviser.get_by_role("link", name="Open a code").first.click()
+    adviser.get_by_label("Open a code").fill(code.replace("-", " ").lower())
+    adviser.get_by_role("button", name="Open").click()
+    assert adviser.get_by_role("heading", name="Suggestions from a code").is_visible()
+    assert result_titles(adviser) == mine
+
+
+def test_explorer_search_filter_and_compare(contexts: Contexts) -> None:
+    page = contexts.new(javascript=False)
+    page.goto("/roles")
+    page.get_by_label("Search by words").fill("physio")
+    page.get_by_role("button", name="Show jobs").click()
+    assert "Physiotherapist" in page.locator(".app-role-list").inner_text()
+    page.goto("/roles")
+    page.get_by_label("Kind of job").select_option("pharmacy")
+    page.get_by_label("How you get in").select_option("earn")
+    page.get_by_role("button", name="Show jobs").click()
+    listed = page.locator(".app-role-list h3").all_inner_texts()
+    assert listed and all("pharm" in t.lower() for t in listed)
+    for box in page.locator(".app-role-list input[type=checkbox]").all()[:2]:
+        box.check()
+    page.get_by_role("button", name="Compare ticked jobs").first.click()
+    assert page.locator("table caption").inner_text().endswith("side by side")
+
+
+# ---- every page type: axe, no sideways scrolling, screenshots ------------------------------
+
+def code_for_answers(app: Flask, choices: dict[str, str]) -> str:
+    """A share code for a full set of answers, made with the live app's own codec."""
+    found = app.extensions["compass"]
+    raw: dict[str, Value] = {}
+    while (question := next((q for q in questions_for(found.flow, raw) if q.id not in raw),
+                            None)) is not None:
+        raw[question.id] = choices.get(question.id, default_answer(question))
+    answers = validate_answers(found.flow, raw)
+    code: str = found.codec.make(answers, [], date.today())
+    return code
+
+
+def use_code(page: Page, code: str) -> None:
+    """Load a code's answers into this browser, the way an adviser or a pupil would."""
+    page.goto(f"/code/{code}")
+    page.get_by_role("button", name="Use these answers on this device").click()
+    assert page.url.endswith("/results")
+
+
+def page_types(code: str) -> list[tuple[str, str]]:
+    return [
+        ("start", "/"), ("privacy", "/about-your-answers"), ("clear", "/clear"),
+        ("question-single", "/questions/stage"), ("question-rating", "/questions/activities_1"),
+        ("question-multiple", "/questions/free_time"),
+        ("question-text", "/questions/in_your_own_words"), ("check", "/check"),
+        ("results", "/results"), ("results-more", "/results?show=20"),
+        ("print", "/results/print"), ("save", "/save"), ("open-code", "/code"),
+        ("shared", f"/code/{code}"), ("roles", "/roles"),
+        ("roles-filtered", "/roles?q=nurse&route=earn"), ("roles-none", "/roles?q=zzzz"),
+        ("role", "/roles/healthcare-assistant"),
+        ("compare", "/compare?role=porter&role=adult-nurse&role=physiotherapist"),
+        ("compare-choose", "/compare?role=porter"),
+        ("next-steps-school", "/next-steps/healthcare-assistant?stage=school"),
+        ("next-steps-out-of-work", "/next-steps/care-worker?stage=not_working"),
+        ("next-steps-ask", "/next-steps/porter"),
+        ("error-404", "/roles/no-such-job"), ("error-400", "/roles?colour=red"),
+        ("error-code", "/code/NOT-A-CODE"), ("open-code-error", "/code?code=WRONG"),
+    ]
+
+
+@pytest.mark.parametrize(("viewport", "device"), [(PHONE, "phone"), (DESKTOP, "desktop")])
+def test_every_page_type_is_accessible_and_fits(contexts: Contexts, live_app: Flask,
+                                                viewport: ViewportSize, device: str) -> None:
+    page = contexts.new(viewport=viewport, axe=True)
+    code = code_for_answers(live_app, {"stage": "school"})
+    use_code(page, code)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    problems = {}
+    for name, path in [*page_types(code), ("question-error", "")]:
+        if name == "question-error":
+            page.goto("/questions/in_your_own_words")
+            page.locator("textarea").fill("I like helping people. " * 30)
+            page.get_by_role("button", name=re.compile("Continue|Save")).click()
+            assert page.locator(".nhsuk-error-summary").is_visible()
+        else:
+            page.goto(path)
+        violations = page.evaluate(RUN_AXE, WCAG)
+        if violations:
+            problems[name] = violations
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {viewport['width']}px"
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())

@@ -1,0 +1,146 @@
+"""The security and privacy baseline: headers, cookies, CSRF, allow-lists, limits, logs."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from web_helpers import Journey
+
+from web import create_app
+from web.security import CONTENT_SECURITY_POLICY
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "web" / "templates"
+PAGES = ["/", "/about-your-answers", "/clear", "/questions/stage", "/roles", "/roles/porter",
+         "/compare?role=porter&role=midwife", "/compare", "/next-steps/porter?stage=school",
+         "/code", "/no-such-page"]
+
+
+def text_of(response: object) -> str:
+    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_sends_the_security_headers(client: FlaskClient, path: str) -> None:
+    headers = client.get(path, follow_redirects=True).headers
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert "script-src 'self'" in CONTENT_SECURITY_POLICY and "unsafe" not in CONTENT_SECURITY_POLICY
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_nothing_from_other_sites(client: FlaskClient, path: str) -> None:
+    page = text_of(client.get(path, follow_redirects=True))
+    loads = re.findall(r"<(script|link|img|form|iframe)\b[^>]*?\b(src|href|action)=\"([^\"]*)\"",
+                       page)
+    for tag, attribute, value in loads:
+        assert value.startswith("/"), (tag, attribute, value)
+    assert "<style" not in page and " style=" not in page
+
+
+def test_the_stylesheet_has_no_external_fonts_and_images_are_ours(client: FlaskClient) -> None:
+    css = text_of(client.get("/frontend/nhsuk.css"))
+    assert "assets.nhs.uk" not in css and "https://" not in css
+    assert "url(/frontend/images/" in css
+    with client.get("/frontend/images/nhsuk-icon-cross.svg") as image:
+        assert image.status_code == 200
+    with client.get("/frontend/nhsuk.mjs") as script:
+        assert script.mimetype == "text/javascript"
+
+
+def test_templates_have_no_inline_script_style_or_handlers() -> None:
+    for template in TEMPLATES.rglob("*.html"):
+        text = template.read_text("utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), template
+        assert not re.search(r"\sstyle=|<style|\son[a-z]+=", text), template
+
+
+def test_session_cookie_is_http_only_same_site_and_can_be_secure(journey: Journey) -> None:
+    response = journey.answer("stage", "school")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    secure = Journey(create_app({"secure_cookies": True}).test_client(), journey.flow)
+    secure.client.get("/clear")
+    stored = secure.client.get_cookie("compass")
+    assert stored is not None and stored.secure and stored.http_only
+
+
+def test_posting_without_a_csrf_token_is_refused_kindly(client: FlaskClient) -> None:
+    response = client.post("/questions/stage", data={"answer": "school"})
+    assert response.status_code == 400
+    assert "Your page timed out" in text_of(response)
+
+
+def test_csrf_tokens_last_a_school_lesson(app: Flask) -> None:
+    assert app.config["WTF_CSRF_TIME_LIMIT"] >= 2 * 60 * 60
+
+
+@pytest.mark.parametrize("path", ["/?utm_source=x", "/roles?colour=red", "/roles?family=pets",
+                                  "/roles?family=pharmacy&family=pharmacy",
+                                  "/results?show=7", "/questions/stage?change=2",
+                                  "/compare?role=ghost", "/code?code=1&x=2", "/healthz?verbose=1"])
+def test_unexpected_query_parameters_get_a_400_page(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "Sorry, we could not understand that" in text_of(response)
+
+
+def test_unexpected_form_fields_get_a_400_page(journey: Journey) -> None:
+    assert journey.post("/questions/stage", {"answer": "school", "admin": "1"}).status_code == 400
+    assert journey.post("/questions/stage", {"answer": "astronaut"}).status_code == 400
+    assert journey.post("/results/not-for-me", {"role": "ghost"}).status_code == 400
+
+
+def test_large_requests_are_refused(journey: Journey) -> None:
+    response = journey.post("/questions/stage", {"answer": "x" * 20_000})
+    assert response.status_code == 413
+    assert journey.client.get("/roles?q=" + "a" * 2000).status_code == 414
+
+
+def test_user_text_is_escaped(client: FlaskClient) -> None:
+    page = text_of(client.get("/roles", query_string={"q": "<script>alert(1)</script>"}))
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+
+
+def test_rate_limit_answers_with_a_friendly_429() -> None:
+    limited = create_app({"rate_limit": "3 per minute"}).test_client()
+    statuses = [limited.get("/roles").status_code for _ in range(5)]
+    assert statuses[:3] == [200, 200, 200] and statuses[-1] == 429
+    assert "Please slow down" in text_of(limited.get("/roles"))
+    assert limited.get("/frontend/nhsuk.css").status_code == 200
+    assert limited.get("/healthz").status_code == 200
+
+
+def test_answers_and_codes_never_reach_the_logs(journey: Journey, app: Flask,
+                                                caplog: pytest.LogCaptureFixture,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    caplog.set_level(logging.DEBUG)
+    journey.results({"stage": "college", "in_your_own_words": "secret hobby words"})
+    page = text_of(journey.client.get("/save"))
+    code = re.search(r'id="share-code">([0-9A-Z-]+)<', page).group(1)  # type: ignore[union-attr]
+    engine = app.extensions["compass"].engine
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("boom: secret hobby words " + code)
+
+    monkeypatch.setattr(engine, "recommend", broken)
+    failed = journey.client.get(f"/code/{code}")
+    assert failed.status_code == 500
+    assert "Sorry, something went wrong" in text_of(failed)
+    assert "ValueError" in caplog.text
+    assert "secret hobby words" not in caplog.text and code not in caplog.text
+
+
+def test_health_and_readiness(client: FlaskClient) -> None:
+    assert client.get("/healthz").json == {"status": "ok"}
+    ready = client.get("/readyz").json
+    assert ready is not None and ready["status"] == "ready"
+    assert ready["roles"] > 100 and ready["ranker"]
+    assert ready["fallback"] == (ready["fallback_reason"] is not None)

@@ -1,0 +1,86 @@
+"""Settings from the environment: checked at start-up with messages that say how to fix them."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import fields
+
+import pytest
+
+from compass.cli import build_parser, main
+from web.settings import SETTING_HELP, Settings, SettingsError
+
+KEY = "k" * 64
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    with pytest.raises(SettingsError, match="COMPASS_SECRET_KEY is not set"):
+        Settings.from_env({})
+
+
+def test_a_short_secret_key_is_refused() -> None:
+    with pytest.raises(SettingsError, match="at least 32"):
+        Settings.from_env({"COMPASS_SECRET_KEY": "short"})
+
+
+def test_development_makes_a_throwaway_key() -> None:
+    settings = Settings.from_env({"COMPASS_ENV": "development"})
+    assert len(settings.secret_key) >= 32
+
+
+def test_values_are_read_and_converted() -> None:
+    settings = Settings.from_env({
+        "COMPASS_SECRET_KEY": KEY, "COMPASS_SECURE_COOKIES": "false",
+        "COMPASS_RATE_LIMIT": "10 per second", "COMPASS_PROXY_COUNT": "1",
+        "COMPASS_RATELIMIT_STORAGE_URL": "redis://cache:6379/0",
+    })
+    assert settings.secure_cookies is False and settings.proxy_count == 1
+    assert settings.rate_limit == "10 per second"
+    assert settings.ratelimit_storage_url == "redis://cache:6379/0"
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("COMPASS_SECURE_COOKIES", "maybe", "use true or false"),
+    ("COMPASS_CSRF_TIME_LIMIT", "soon", "whole number"),
+    ("COMPASS_SHARE_CODE_DAYS", "0", "above 0"),
+    ("COMPASS_ENV", "staging", "use one of"),
+    ("COMPASS_PUBLIC_URL", "example.org", "must start with https://"),
+])
+def test_bad_values_name_the_variable(name: str, value: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message) as caught:
+        Settings.from_env({"COMPASS_SECRET_KEY": KEY, name: value})
+    assert name in str(caught.value)
+
+
+def test_test_settings_are_for_plain_http() -> None:
+    settings = Settings.for_tests()
+    assert settings.env == "test" and not settings.secure_cookies
+
+
+def test_every_setting_is_described() -> None:
+    names = {f"COMPASS_{f.name.upper()}" for f in fields(Settings)}
+    assert set(SETTING_HELP) == names
+    assert all(len(text) > 20 for text in SETTING_HELP.values())
+
+
+def test_serve_command_is_registered() -> None:
+    args = build_parser().parse_args(["serve", "--host", "127.0.0.1", "--port", "8123"])
+    assert isinstance(args, argparse.Namespace) and args.port == 8123
+
+
+def test_serve_without_a_secret_key_stops_with_a_plain_message(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("COMPASS_SECRET_KEY", raising=False)
+    monkeypatch.delenv("COMPASS_ENV", raising=False)
+    assert main(["serve", "--port", "0"]) == 1
+    assert "COMPASS_SECRET_KEY is not set" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "value"), [("COMPASS_RATE_LIMIT", "lots"),
+                                             ("COMPASS_RATELIMIT_STORAGE_URL", "nope://x")])
+def test_bad_rate_limit_settings_stop_the_app_at_start_up(name: str, value: str) -> None:
+    from web import create_app
+
+    key = name.removeprefix("COMPASS_").lower()
+    with pytest.raises(SettingsError, match=name):
+        create_app({key: value})
