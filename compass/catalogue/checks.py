@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from urllib.parse import urlsplit
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,46 @@ def check_cross_references(roles: Sequence[Loaded], providers: Sequence[Loaded],
             problems.append(_problem(entry, ("run_by",), f"no provider has the id '{run_by}'",
                                      _suggest(run_by, provider_ids)))
     problems.extend(_check_progression_loops([e for e in roles if isinstance(e.item, Role)]))
+    problems.extend(check_links([*roles, *providers, *programmes]))
+    return problems
+
+
+PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "localhost")
+
+
+def link_problem(url: str) -> str | None:
+    """Why ``url`` is not a usable public https link, or None if it looks fine.
+
+    Links are checked for shape only: this machine cannot reach the web, so a page that has
+    moved is not caught here.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https":
+        return "is not an https:// link"
+    if "." not in host or host.startswith(".") or host.endswith("."):
+        return f"has no proper web address ('{host or url}')"
+    if host.endswith(PLACEHOLDER_HOSTS):
+        return f"points at a placeholder address ('{host}')"
+    if any(ch.isspace() for ch in url) or "<" in url or ">" in url:
+        return "contains spaces or angle brackets"
+    return None
+
+
+def check_links(entries: Sequence[Loaded], fields: Sequence[str] = ("sources", "url")) -> list[Problem]:
+    problems: list[Problem] = []
+    for entry in entries:
+        for name in fields:
+            value = getattr(entry.item, name, None)
+            urls = [value] if isinstance(value, str) else list(value or ())
+            seen: set[str] = set()
+            for i, url in enumerate(urls):
+                loc: FieldPath = (name,) if isinstance(value, str) else (name, i)
+                if (why := link_problem(url)) is not None:
+                    problems.append(_problem(entry, loc, f"the link {why}", "use the full https:// address of a public page"))
+                elif url in seen:
+                    problems.append(_problem(entry, loc, "this link is listed twice", "remove one of them"))
+                seen.add(url)
     return problems
 
 
