@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from urllib.parse import urlsplit
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import textstat
 
@@ -89,7 +89,8 @@ def check_links(entries: Sequence[Loaded], fields: Sequence[str] = ("sources", "
             for i, url in enumerate(urls):
                 loc: FieldPath = (name,) if isinstance(value, str) else (name, i)
                 if (why := link_problem(url)) is not None:
-                    problems.append(_problem(entry, loc, f"the link {why}", "use the full https:// address of a public page"))
+                    problems.append(_problem(entry, loc, f"the link {why}",
+                                             "use the full https:// address of a public page"))
                 elif url in seen:
                     problems.append(_problem(entry, loc, "this link is listed twice", "remove one of them"))
                 seen.add(url)
