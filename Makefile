@@ -44,7 +44,8 @@ browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 bench: setup build
-	$(BIN)/python -m bench
+	$(BIN)/python bench/engine_bench.py
+	$(BIN)/python bench/web_bench.py
 
 clean:
 	rm -rf $(VENV) node_modules models/*.npy models/*.joblib models/*.json

@@ -55,8 +55,10 @@ _RFC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _TO_CROCKFORD = str.maketrans(_RFC, _CROCKFORD)
 _FROM_CROCKFORD = str.maketrans(_CROCKFORD, _RFC)
-INVALID = ("This code does not work. It may have a typing mistake, be more than 90 days old, "
-           "or have been made before our questions changed.")
+INVALID_TITLE = "This code does not work"
+INVALID_DETAIL = ("It may have a typing mistake, be more than 90 days old, or have been made "
+                  "before our questions changed.")
+INVALID = f"{INVALID_TITLE}. {INVALID_DETAIL}"
 
 
 class ShareCodeError(CompassError):

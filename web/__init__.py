@@ -15,7 +15,7 @@ from typing import Any
 from flask import Flask
 
 from web import errors, frontend, security, services, views
-from web.settings import Settings
+from web.settings import Settings, SettingsError
 
 __all__ = ["create_app"]
 
@@ -45,5 +45,8 @@ def _settings(test_config: Mapping[str, Any] | None) -> Settings:
     if test_config is None:
         return Settings.from_env(os.environ)
     names = {f.name for f in fields(Settings)}
+    unknown = [k for k in test_config if not k.isupper() and k not in names]
+    if unknown:
+        raise SettingsError(f"unknown setting(s) in test_config: {', '.join(sorted(unknown))}")
     overrides = {k: v for k, v in test_config.items() if k in names}
     return replace(Settings.for_tests(), **overrides).checked()

@@ -11,7 +11,7 @@ from flask import Flask
 
 from compass.catalogue import Pay, Role
 from compass.catalogue.export import pay_text
-from web.explore import RouteFilter
+from web.explore import RouteFilter, is_stepping_stone
 
 SITE_NAMES = {
     "www.healthcareers.nhs.uk": "NHS Health Careers",
@@ -52,15 +52,21 @@ def route_labels(role: Role) -> list[str]:
     return [f.label for f in RouteFilter if any(f.matches(r) for r in role.entry_routes)]
 
 
-def quickest_start(role: Role) -> str:
-    """How soon you could start earning in the job, by its shortest route."""
-    ways = [r for r in role.entry_routes if r.kind.value not in {"volunteering", "work-experience"}]
-    fastest = min(ways or role.entry_routes, key=lambda r: (r.full_time_study_years, r.needs_degree))
-    if fastest.needs_degree:
-        return f"After a degree: {fastest.name}"
-    if fastest.full_time_study_years == 0:
-        return f"Straight away: {fastest.name}"
-    return f"After {years(fastest.full_time_study_years)} of study: {fastest.name}"
+def sentence_case(text: str) -> str:
+    """Capital first letter only ('a GP practice' -> 'A GP practice')."""
+    return text[:1].upper() + text[1:]
+
+
+def paid_training(role: Role) -> str:
+    """The ways in that pay a wage from the start, or how long the study is if none do."""
+    paid = [r.name for r in role.entry_routes
+            if r.paid_while_training and r.full_time_study_years == 0 and not is_stepping_stone(r)]
+    if paid:
+        return "Yes: " + "; ".join(paid)
+    studies = [r.full_time_study_years for r in role.entry_routes if r.full_time_study_years]
+    if studies:
+        return f"No: you study full time first (at least {years(min(studies))})"
+    return "Not usually"
 
 
 def compare_rows(role: Role) -> list[tuple[str, str]]:
@@ -69,15 +75,15 @@ def compare_rows(role: Role) -> list[tuple[str, str]]:
     return [
         ("What it is", role.summary),
         ("Pay", pay_text(role.pay)),
-        ("Where you would work", join_words(s.label for s in role.settings).capitalize()),
-        ("Working hours", join_words(s.label for s in work.shifts).capitalize()),
+        ("Where you would work", sentence_case(join_words(s.label for s in role.settings))),
+        ("Working hours", sentence_case(join_words(s.label for s in work.shifts))),
         ("Ways in", "; ".join(r.name + (" (paid)" if r.paid_while_training else "")
                               for r in role.entry_routes)),
-        ("Quickest start", quickest_start(role)),
-        ("Time with patients or people", work.patient_contact.label.capitalize()),
-        ("Hands-on work", work.hands_on.label.capitalize()),
-        ("Science", work.science.label.capitalize()),
-        ("Computers and tech", work.technology.label.capitalize()),
+        ("Paid from the start", paid_training(role)),
+        ("Time with patients or people", sentence_case(work.patient_contact.label)),
+        ("Hands-on work", sentence_case(work.hands_on.label)),
+        ("Science", sentence_case(work.science.label)),
+        ("Computers and tech", sentence_case(work.technology.label)),
     ]
 
 
@@ -91,6 +97,6 @@ def site_name(url: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    for function in (pay, day, years, join_words, first_sentence, route_labels, quickest_start,
+    for function in (pay, day, years, join_words, first_sentence, route_labels, sentence_case,
                      compare_rows, site_name):
         app.add_template_filter(function)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from flask import session
+from flask import g, session
 
 from compass.catalogue import Catalogue
+from compass.catalogue.vocab import Stage
 from compass.questionnaire import (
     AnswerDict,
     Answers,
@@ -21,13 +22,16 @@ from compass.questionnaire import (
     InvalidAnswersError,
     Question,
     questions_for,
+    stage_of,
     validate_answer,
     validate_answers,
 )
 
 ANSWERS = "answers"
+CHECKED = "compass_checked_answers"
 NOT_FOR_ME = "not_for_me"
 MAX_NOT_FOR_ME = 10
+_PATHS: dict[tuple[int, Stage | None], tuple[Flow, tuple[Question, ...]]] = {}
 
 
 @dataclass(frozen=True)
@@ -40,12 +44,22 @@ class Position:
     previous: Question | None
 
 
+def path(flow: Flow, answers: Mapping[str, object]) -> list[Question]:
+    """The questions this person is asked (as ``questions_for``), built once per stage."""
+    stage = stage_of(flow, answers)
+    key = (id(flow), stage)
+    found = _PATHS.get(key)
+    if found is None or found[0] is not flow:
+        found = _PATHS[key] = (flow, tuple(questions_for(flow, answers)))
+    return list(found[1])
+
+
 def pruned(flow: Flow, raw: object) -> AnswerDict:
     """Only the answers that are valid for questions on this person's path."""
     if not isinstance(raw, Mapping):
         return {}
     kept: AnswerDict = {}
-    for question in questions_for(flow, raw):
+    for question in path(flow, raw):
         value = raw.get(question.id)
         if value is None:
             continue
@@ -58,7 +72,12 @@ def pruned(flow: Flow, raw: object) -> AnswerDict:
 
 
 def answers_so_far(flow: Flow) -> AnswerDict:
-    return pruned(flow, session.get(ANSWERS))
+    """This person's answers, checked once per request (a fresh copy each call)."""
+    checked: AnswerDict | None = g.get(CHECKED)
+    if checked is None:
+        checked = pruned(flow, session.get(ANSWERS))
+        setattr(g, CHECKED, checked)
+    return dict(checked)
 
 
 def save_answer(flow: Flow, question_id: str, value: str | list[str] | dict[str, str]) -> None:
@@ -66,6 +85,7 @@ def save_answer(flow: Flow, question_id: str, value: str | list[str] | dict[str,
     raw = answers_so_far(flow)
     raw[question_id] = value
     session[ANSWERS] = pruned(flow, raw)
+    g.pop(CHECKED, None)
 
 
 def complete_answers(flow: Flow) -> Answers | None:
@@ -78,11 +98,11 @@ def complete_answers(flow: Flow) -> Answers | None:
 
 def position(flow: Flow, question_id: str) -> Position | None:
     """Where ``question_id`` is on the path, or None if it is not on it."""
-    path = questions_for(flow, answers_so_far(flow))
-    for number, question in enumerate(path, start=1):
+    questions = path(flow, answers_so_far(flow))
+    for number, question in enumerate(questions, start=1):
         if question.id == question_id:
-            previous = path[number - 2] if number > 1 else None
-            return Position(question, number, len(path), previous)
+            previous = questions[number - 2] if number > 1 else None
+            return Position(question, number, len(questions), previous)
     return None
 
 
@@ -96,7 +116,7 @@ def most_questions(flow: Flow) -> int:
 
 def first_unanswered(flow: Flow) -> Question | None:
     raw = answers_so_far(flow)
-    return next((q for q in questions_for(flow, raw) if q.id not in raw), None)
+    return next((q for q in path(flow, raw) if q.id not in raw), None)
 
 
 def not_for_me(catalogue: Catalogue) -> list[str]:
@@ -120,7 +140,9 @@ def replace_all(answers: Answers, hidden: tuple[str, ...]) -> None:
     """Swap in answers from a share code on this device."""
     session[ANSWERS] = answers.to_dict()
     session[NOT_FOR_ME] = list(hidden)
+    g.pop(CHECKED, None)
 
 
 def clear() -> None:
     session.clear()
+    g.pop(CHECKED, None)

@@ -69,5 +69,7 @@ class BackgroundServer:
         return self
 
     def stop(self) -> None:
+        """Let requests in progress finish, then close the socket and the loop."""
+        self._server.task_dispatcher.shutdown(timeout=5)
         self._server.close()
         self._thread.join(timeout=5)

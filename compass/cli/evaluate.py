@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--personas", type=Path, default=DEFAULT_PERSONAS,
                         help="the judgement set (default: evaluation/personas.yaml)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    parser.add_argument("--synthetic", action="store_true",
+                        help="also train the learned ranker on profiles sampled around each role")
     parser.set_defaults(handler=run)
 
 
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.catalogue)
     personas = load_personas(args.personas, catalogue).personas
     engine = Engine.load(models_dir=args.models, catalogue=catalogue)
-    evaluation = cross_validate(engine, personas, folds=args.folds)
+    evaluation = cross_validate(engine, personas, folds=args.folds, use_synthetic=args.synthetic)
     print(format_table(evaluation, engine.ranker_name))
     print(f"The service uses the {engine.ranker_name} ranker: "
           f"{engine.fallback_reason or engine.ranker_note}.")

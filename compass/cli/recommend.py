@@ -46,10 +46,18 @@ def _positive(text: str) -> int:
     return value
 
 
+class _StderrHandler(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is at the time of each message."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"compass: warning: {record.getMessage()}", file=sys.stderr)
+
+
 def show_engine_warnings() -> None:
     """Print the engine's warnings (such as a fallback to the transparent scorer) on stderr."""
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.WARNING, format="compass: warning: %(message)s")
+    logger = logging.getLogger("compass")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler(level=logging.WARNING))
 
 
 def read_profiles(text: str) -> list[Profile]:

@@ -38,6 +38,7 @@ from compass.ranking.training import (
     ALPHA_TERMS,
     SYNTHETIC_PER_ROLE,
     SYNTHETIC_WEIGHT,
+    USE_SYNTHETIC,
     TrainingRows,
     fit_learned,
     persona_rows,
@@ -75,8 +76,8 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
     embeddings, encoded = embed_roles(catalogue.roles, encoder, previous_embeddings(models_dir))
     engine = Engine(catalogue, embeddings=embeddings, encoder=encoder)
     evaluation = cross_validate(engine, judgements.personas, folds)
-    extra = synthetic_rows(engine)
-    model = fit_learned(TrainingRows.join([persona_rows(engine, judgements.personas), extra]))
+    extra = [synthetic_rows(engine)] if USE_SYNTHETIC else []
+    model = fit_learned(TrainingRows.join([persona_rows(engine, judgements.personas), *extra]))
     files = {EMBEDDINGS_FILE: embeddings_bytes(embeddings), LEARNED_FILE: _model_bytes(model)}
     for name, data in files.items():
         write_atomically(models_dir / name, data)
@@ -97,7 +98,7 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
         metrics=evaluation.as_dict(),
         training={
             "personas": len(judgements.personas),
-            "synthetic_profiles": int(len(set(extra.groups))),
+            "synthetic_profiles": sum(len(set(rows.groups)) for rows in extra),
             "synthetic_per_role": SYNTHETIC_PER_ROLE, "synthetic_weight": SYNTHETIC_WEIGHT,
             "model": f"ListwiseRanker(alpha_named={ALPHA_NAMED}, alpha_terms={ALPHA_TERMS})",
             "folds": evaluation.folds,

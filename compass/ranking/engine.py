@@ -29,7 +29,7 @@ from compass.ranking.diversity import diversify
 from compass.ranking.embeddings import RoleEmbeddings
 from compass.ranking.encoder import TextEncoder, shared_encoder
 from compass.ranking.features import PairFeatures, pair_features
-from compass.ranking.next_step import BestRoute, best_route
+from compass.ranking.next_step import BestRoute, SignpostCache, best_route
 from compass.ranking.reasons import Reason, explain
 from compass.ranking.role_index import RoleIndex, unit_rows
 from compass.ranking.routes import RoutePlan, plan_routes
@@ -85,6 +85,7 @@ class Engine:
         self.text = TextMatcher(catalogue.roles, encoder or shared_encoder(), embeddings)
         self.fallback_reason = fallback_reason
         self.ranker_note = ranker_note
+        self.signposts = SignpostCache(catalogue)
         self._rows = np.arange(len(self.index), dtype=np.int64)
         self._row_of = {role_id: i for i, role_id in enumerate(self.index.role_ids)}
 
@@ -158,7 +159,7 @@ class Engine:
         return [
             Recommendation(role=role, score=float(scores[r]),
                            reasons=tuple(reason.text for reason in reasons),
-                           route=best_route(self.catalogue, role, int(best[r]), profile),
+                           route=best_route(self.signposts, role, int(best[r]), profile),
                            evidence=reasons)
             for role, r, reasons in zip(roles, picks, evidence, strict=True)
         ]

@@ -19,7 +19,13 @@ from compass.ranking.engine import Engine, Recommendation
 from compass.ranking.metrics import CUTOFF, RankerReport, summarise
 from compass.ranking.personas import Persona
 from compass.ranking.scorers import LearnedRanker, RandomRanker, TransparentScorer
-from compass.ranking.training import TrainingRows, fit_learned, persona_rows, synthetic_rows
+from compass.ranking.training import (
+    USE_SYNTHETIC,
+    TrainingRows,
+    fit_learned,
+    persona_rows,
+    synthetic_rows,
+)
 
 FOLDS = 5
 SEED = 7
@@ -56,7 +62,7 @@ def top_lists(engine: Engine, personas: Sequence[Persona]) -> Lists:
 
 
 def cross_validate(engine: Engine, personas: Sequence[Persona], folds: int = FOLDS,
-                   seed: int = SEED, use_synthetic: bool = True) -> Evaluation:
+                   seed: int = SEED, use_synthetic: bool = USE_SYNTHETIC) -> Evaluation:
     """Reports for the learned, transparent and random rankers on held-out personas."""
     folds = max(2, min(folds, len(personas)))
     labelled = persona_rows(engine, personas)

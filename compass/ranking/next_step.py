@@ -42,9 +42,29 @@ def _signpost(item: Provider | Programme) -> dict[str, Any]:
     return {"id": item.id, "name": item.name, "url": item.url, "in_leeds": item.in_leeds}
 
 
-def best_route(catalogue: Catalogue, role: Role, route_index: int, profile: Profile) -> BestRoute:
+Signposts = tuple[tuple[Provider, ...], tuple[Programme, ...]]
+
+
+class SignpostCache:
+    """``Catalogue.signposts_for`` for each (role, route), worked out once."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._found: dict[tuple[str, int], Signposts] = {}
+
+    def get(self, role: Role, route_index: int) -> Signposts:
+        key = (role.id, route_index)
+        found = self._found.get(key)
+        if found is None:
+            found = self.catalogue.signposts_for(role.entry_routes[route_index], role)
+            self._found[key] = found
+        return found
+
+
+def best_route(signposts: SignpostCache, role: Role, route_index: int,
+               profile: Profile) -> BestRoute:
     route = role.entry_routes[route_index]
-    providers, programmes = catalogue.signposts_for(route, role)
+    providers, programmes = signposts.get(role, route_index)
     wait = years_before_start(route, profile)
     return BestRoute(
         route=route,

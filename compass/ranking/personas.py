@@ -57,16 +57,16 @@ def load_personas(path: Path, catalogue: Catalogue) -> JudgementSet:
     if not isinstance(entries, list) or not entries:
         raise JudgementSetError([Problem(shown, 1, "personas", "expected a list of personas")])
     personas: list[Persona] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
     for i, entry in enumerate(entries):
-        persona = _persona(entry, i, shown, doc.lines, catalogue, problems)
-        if persona is None:
-            continue
-        if persona.id in seen:
+        persona_id = entry.get("id") if isinstance(entry, dict) else None
+        if persona_id in seen:
             problems.append(Problem(shown, doc.lines.line_of(("personas", i, "id")),
-                                    f"personas[{i}].id", f"'{persona.id}' is used twice"))
-        seen.add(persona.id)
-        personas.append(persona)
+                                    f"personas[{i}].id", f"'{persona_id}' is used twice"))
+        seen.add(persona_id)
+        persona = _persona(entry, i, shown, doc.lines, catalogue, problems)
+        if persona is not None:
+            personas.append(persona)
     if problems:
         raise JudgementSetError(problems)
     return JudgementSet(tuple(personas), hashlib.sha256(path.read_bytes()).hexdigest())

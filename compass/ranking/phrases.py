@@ -17,12 +17,12 @@ FloatArray = NDArray[np.float64]
 TOPICS_PER_SENTENCE = 2
 
 INTEREST_TOPICS = {
-    "realistic": "practical, hands-on work",
-    "investigative": "science and finding out how things work",
-    "artistic": "being creative",
+    "realistic": "working with tools and equipment",
+    "investigative": "finding out how things work",
+    "artistic": "art, music and drama",
     "social": "helping people",
-    "enterprising": "leading and persuading people",
-    "conventional": "organising things and keeping records",
+    "enterprising": "running things and persuading people",
+    "conventional": "keeping records and data in order",
 }
 LIKED_TOPICS = {
     "patient_contact": "working with patients", "hands_on": "practical work with your hands",

@@ -122,22 +122,22 @@ PROVIDERS: list[dict[str, Any]] = [
     {"id": "test-college", "name": "Test College", "kind": "college",
      "offers": "Courses and apprenticeships for young people.", "for_whom": "Ages 16 to 24.",
      "stages": ["school", "college"], "route_kinds": ["college-course", "apprenticeship"],
-     "in_leeds": True, "url": "https://example.org/college", "sources": SOURCE},
+     "in_leeds": True, "url": "https://www.leedscitycollege.ac.uk/", "sources": SOURCE},
     {"id": "test-uni", "name": "Test University", "kind": "university",
      "offers": "Degrees in health subjects.", "for_whom": "Ages 18 and over.",
      "stages": ["college", "university", "working"], "route_kinds": ["degree", "postgraduate"],
-     "in_leeds": True, "url": "https://example.org/uni", "sources": SOURCE},
+     "in_leeds": True, "url": "https://www.leeds.ac.uk/", "sources": SOURCE},
     {"id": "test-trust", "name": "Test Trust", "kind": "nhs-trust",
      "offers": "Jobs and apprenticeships in hospitals.", "for_whom": "Ages 16 and over.",
      "stages": ["school", "college", "working", "not_working"],
      "route_kinds": ["apprenticeship", "direct-entry"], "in_leeds": True,
-     "url": "https://example.org/trust", "sources": SOURCE},
+     "url": "https://www.leedsth.nhs.uk/", "sources": SOURCE},
 ]
 PROGRAMMES: list[dict[str, Any]] = [
     {"id": "test-hub", "name": "Test Hub", "offers": "Help to apply for first jobs in care.",
      "for_whom": "Ages 16 to 25.", "stages": ["school", "college", "working", "not_working"],
      "route_kinds": ["direct-entry", "apprenticeship"], "in_leeds": True,
-     "url": "https://example.org/hub", "sources": SOURCE},
+     "url": "https://www.healthcareers.nhs.uk/", "sources": SOURCE},
 ]
 
 

@@ -28,9 +28,9 @@ from playwright.sync_api import (
     ViewportSize,
     sync_playwright,
 )
-from web_helpers import Value, default_answer
+from web_helpers import Value, default_answer, first_of_type
 
-from compass.questionnaire import questions_for, validate_answers
+from compass.questionnaire import Flow, QuestionType, questions_for, validate_answers
 from web import create_app
 from web.server import BackgroundServer
 
@@ -202,6 +202,8 @@ def result_titles(page: Page) -> list[str]:
 def test_whole_journey_by_keyboard(contexts: Contexts, javascript: bool) -> None:
     page = contexts.new(javascript=javascript)
     page.goto("/")
+    if javascript:  # our module loaded the NHS.UK scripts: enhancements are switched on
+        page.wait_for_function("document.body.classList.contains('nhsuk-frontend-supported')")
     tab_to(page, "a.nhsuk-button")
     follow(page, "Enter")
     captions = walk_questions(page, {"stage": 1}, text="I like science and helping people")
@@ -240,7 +242,7 @@ def test_back_link_and_error_summary(contexts: Contexts) -> None:
 def test_share_a_code_and_open_it_in_another_browser(contexts: Contexts) -> None:
     page = contexts.new()
     page.goto("/questions/")
-    walk_questions(page, {"stage": 3, "shifts": 1})
+    walk_questions(page, {"stage": 3})
     page.goto("/results")
     mine = result_titles(page)
     page.get_by_role("link", name="Save or share these suggestions").click()
@@ -294,12 +296,13 @@ def use_code(page: Page, code: str) -> None:
     assert page.url.endswith("/results")
 
 
-def page_types(code: str) -> list[tuple[str, str]]:
+def page_types(flow: Flow, code: str) -> list[tuple[str, str]]:
+    kinds = {kind: first_of_type(flow, kind).id for kind in
+             (QuestionType.SINGLE, QuestionType.RATING, QuestionType.MULTIPLE, QuestionType.TEXT)}
     return [
         ("start", "/"), ("privacy", "/about-your-answers"), ("clear", "/clear"),
-        ("question-single", "/questions/stage"), ("question-rating", "/questions/activities_1"),
-        ("question-multiple", "/questions/free_time"),
-        ("question-text", "/questions/in_your_own_words"), ("check", "/check"),
+        *((f"question-{kind.value}", f"/questions/{qid}") for kind, qid in kinds.items()),
+        ("check", "/check"),
         ("results", "/results"), ("results-more", "/results?show=20"),
         ("print", "/results/print"), ("save", "/save"), ("open-code", "/code"),
         ("shared", f"/code/{code}"), ("roles", "/roles"),
@@ -323,9 +326,10 @@ def test_every_page_type_is_accessible_and_fits(contexts: Contexts, live_app: Fl
     use_code(page, code)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     problems = {}
-    for name, path in [*page_types(code), ("question-error", "")]:
+    flow = live_app.extensions["compass"].flow
+    for name, path in [*page_types(flow, code), ("question-error", "")]:
         if name == "question-error":
-            page.goto("/questions/in_your_own_words")
+            page.goto(f"/questions/{first_of_type(flow, QuestionType.TEXT).id}")
             page.locator("textarea").fill("I like helping people. " * 30)
             page.get_by_role("button", name=re.compile("Continue|Save")).click()
             assert page.locator(".nhsuk-error-summary").is_visible()
@@ -336,5 +340,6 @@ def test_every_page_type_is_accessible_and_fits(contexts: Contexts, live_app: Fl
             problems[name] = violations
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {viewport['width']}px"
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
+        # The full list of every role is very tall: its first screen is enough to look at.
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=name != "roles")
     assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())

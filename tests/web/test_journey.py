@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from flask.testing import FlaskClient
-from web_helpers import Journey
+from markupsafe import escape
+from web_helpers import Journey, default_answer, first_of_type
 
-from compass.questionnaire import Flow, questions_for
+from compass.catalogue.vocab import Stage
+from compass.questionnaire import Flow, QuestionType, questions_for
 
 
 def text_of(response: object) -> str:
@@ -39,66 +41,79 @@ def test_missing_answer_shows_an_error_summary_linking_to_the_field(journey: Jou
     assert "<title>Error: " in page
 
 
-def test_rating_errors_keep_what_was_entered(journey: Journey) -> None:
-    journey.answer("stage", "school")
-    journey.answer("age_band", "age_14_15")
-    response = journey.post("/questions/activities_1", {"rate-fix_bike": "dislike"})
+def test_rating_errors_keep_what_was_entered(journey: Journey, flow: Flow) -> None:
+    rating = first_of_type(flow, QuestionType.RATING)
+    first, second = rating.items[0], rating.items[1]
+    journey.answer_until(rating.id, {"stage": "school"})
+    response = journey.post(f"/questions/{rating.id}", {f"rate-{first.id}": "dislike"})
     page = text_of(response)
     assert response.status_code == 400
-    assert re.search(r'id="fix_bike-dislike"[^>]*checked', page)
-    assert "Choose like, not sure or dislike for &#39;Finding out how the body works&#39;" in page
-    assert 'href="#how_body_works-like"' in page
+    assert re.search(rf'id="{first.id}-dislike"[^>]*checked', page)
+    assert f"Choose like, not sure or dislike for &#39;{escape(second.label)}&#39;" in page
+    assert f'href="#{second.id}-like"' in page
 
 
 def test_too_much_free_text_is_an_error_that_keeps_the_text(journey: Journey, flow: Flow) -> None:
     journey.answer_all()
     long_text = "I like helping people. " * 30
-    response = journey.answer("in_your_own_words", long_text)
+    response = journey.answer(first_of_type(flow, QuestionType.TEXT).id, long_text)
     page = text_of(response)
     assert response.status_code == 400
     assert "Write 500 characters or fewer" in page
     assert long_text.strip()[:100] in page
 
 
-def test_not_sure_options_are_offered_where_the_flow_allows(journey: Journey) -> None:
+def test_not_sure_options_are_offered_where_the_flow_allows(journey: Journey, flow: Flow) -> None:
     journey.answer_all({"stage": "college"})
-    page = text_of(journey.client.get("/questions/shifts"))
-    assert 'value="not_sure"' in page
+    path = questions_for(flow, journey.answers)
+    question = next(q for q in path if q.type is QuestionType.SINGLE and q.options[-1].neutral)
+    page = text_of(journey.client.get(f"/questions/{question.id}"))
+    assert f'value="{question.options[-1].id}"' in page
     assert "nhsuk-radios__divider" in page
 
 
-def test_cannot_skip_ahead_of_the_first_unanswered_question(journey: Journey) -> None:
+def test_cannot_skip_ahead_of_the_first_unanswered_question(journey: Journey, flow: Flow) -> None:
     journey.answer("stage", "working")
-    response = journey.client.get("/questions/shifts")
+    path = questions_for(flow, journey.answers)
+    response = journey.client.get(f"/questions/{path[-1].id}")
     assert response.status_code == 302
-    assert response.headers["Location"].endswith("/questions/age_band")
+    assert response.headers["Location"].endswith(f"/questions/{path[1].id}")
 
 
-def test_unknown_or_off_path_question_is_not_found(journey: Journey) -> None:
+def test_unknown_or_off_path_question_is_not_found(journey: Journey, flow: Flow) -> None:
     assert journey.client.get("/questions/no_such_question").status_code == 404
     journey.answer("stage", "working")
-    assert journey.client.get("/questions/subjects").status_code == 404
+    on_path = {q.id for q in questions_for(flow, journey.answers)}
+    for question in flow.questions:
+        if question.id not in on_path:
+            assert journey.client.get(f"/questions/{question.id}").status_code == 404
 
 
 def test_check_page_lists_every_answer_with_a_change_link(journey: Journey, flow: Flow) -> None:
-    page = text_of(journey.answer_all({"stage": "school", "in_your_own_words": "Drawing"}))
+    text_id = first_of_type(flow, QuestionType.TEXT).id
+    page = text_of(journey.answer_all({"stage": "school", text_id: "Drawing"}))
     path = questions_for(flow, journey.answers)
     assert page.count("Change<span") == len(path)
     assert "Drawing" in page
     assert "/questions/stage?change=1" in page
 
 
-def test_changing_an_answer_returns_to_the_check_page(journey: Journey) -> None:
+def test_changing_an_answer_returns_to_the_check_page(journey: Journey, flow: Flow) -> None:
     journey.answer_all({"stage": "college"})
-    response = journey.answer("shifts", "days_only", change=True)
+    question = questions_for(flow, journey.answers)[-2]
+    response = journey.answer(question.id, default_answer(question), change=True)
     assert response.headers["Location"].endswith("/check")
 
 
-def test_changing_stage_drops_answers_that_no_longer_apply(journey: Journey) -> None:
-    journey.answer_all({"stage": "school", "age_band": "age_13_or_under"})
+def test_changing_stage_drops_answers_that_no_longer_apply(journey: Journey, flow: Flow) -> None:
+    school = questions_for(flow, {"stage": "school"})
+    question, option = next((q, o) for q in school for o in q.options
+                            if o.stages and Stage.SCHOOL in o.stages
+                            and Stage.WORKING not in o.stages)
+    journey.answer_all({"stage": "school", question.id: option.id})
     response = journey.answer("stage", "working", change=True)
-    # 13 or under is not an option for someone in work, so that question is asked again.
-    assert response.headers["Location"].endswith("/questions/age_band")
+    # That option is not offered to someone in work, so its question is asked again.
+    assert response.headers["Location"].endswith(f"/questions/{question.id}")
 
 
 def test_results_show_ten_roles_with_reasons_and_next_steps(journey: Journey) -> None:

@@ -72,6 +72,24 @@ class Journey:
         assert response.headers["Location"].endswith("/check")
         return self.client.get("/check")
 
+    def answer_until(self, question_id: str, choices: Mapping[str, Value] | None = None) -> None:
+        """Answer (with ``choices`` or defaults) every question before ``question_id``."""
+        chosen = dict(choices or {})
+        while True:
+            path = questions_for(self.flow, self.answers)
+            assert question_id in {q.id for q in path}, f"{question_id} is not on the path"
+            pending = next((q for q in path if q.id not in self.answers), None)
+            if pending is None or pending.id == question_id:
+                return
+            value = chosen.get(pending.id, default_answer(pending))
+            assert self.answer(pending.id, value).status_code == 303
+
     def results(self, choices: Mapping[str, Value] | None = None) -> TestResponse:
         self.answer_all(choices)
         return self.client.get("/results")
+
+
+def first_of_type(flow: Flow, kind: QuestionType, stage: str = "school") -> Question:
+    """The first question of this type on the path of someone at ``stage``."""
+    stage_id = flow.stage_question.id if flow.stage_question else "stage"
+    return next(q for q in questions_for(flow, {stage_id: stage}) if q.type is kind)

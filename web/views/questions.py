@@ -8,7 +8,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from compass.profile import FREE_TEXT_LIMIT
-from compass.questionnaire import Flow, Question, QuestionType, Rating, questions_for
+from compass.questionnaire import Flow, Question, QuestionType, Rating
 from web import journey, params
 from web.answer_form import Submission, Value, read_submission
 from web.errors import not_found
@@ -61,7 +61,7 @@ def check() -> str | Response:
     if journey.complete_answers(flow) is None:
         return redirect(url_for("questions.begin"))
     answers = journey.answers_so_far(flow)
-    path = questions_for(flow, answers)
+    path = journey.path(flow, answers)
     rows = [CheckRow(q, describe(q, answers.get(q.id))) for q in path]
     return render_template("questions/check.html", rows=rows,
                            back_url=url_for("questions.question", question_id=path[-1].id))
@@ -93,7 +93,7 @@ def _after(change: bool) -> str:
 
 
 def _comes_before(flow: Flow, first: str, second: str) -> bool:
-    ids = [q.id for q in questions_for(flow, journey.answers_so_far(flow))]
+    ids = [q.id for q in journey.path(flow, journey.answers_so_far(flow))]
     return ids.index(first) < ids.index(second)
 
 

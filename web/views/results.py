@@ -9,7 +9,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from compass.catalogue import Catalogue
-from compass.questionnaire import Answers, questions_for
+from compass.questionnaire import Answers
 from web import journey, params
 from web.results import PAGE, SHOW_CHOICES, suggest
 from web.services import services
@@ -81,7 +81,7 @@ def printable() -> str | Response:
 def answer_rows(answers: Answers) -> list[CheckRow]:
     flow = services().flow
     raw = answers.to_dict()
-    return [CheckRow(q, describe(q, raw.get(q.id))) for q in questions_for(flow, raw)
+    return [CheckRow(q, describe(q, raw.get(q.id))) for q in journey.path(flow, raw)
             if q.id in raw]
 
 

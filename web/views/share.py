@@ -8,7 +8,15 @@ import segno
 from flask import Blueprint, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from compass.sharecode import INVALID, ShareCodeError, SharedAnswers, normalise_code
+from compass.sharecode import (
+    GROUP,
+    INVALID,
+    INVALID_DETAIL,
+    INVALID_TITLE,
+    ShareCodeError,
+    SharedAnswers,
+    normalise_code,
+)
 from web import journey, params
 from web.answer_form import FieldError
 from web.errors import PageError
@@ -36,8 +44,9 @@ def save() -> str | Response:
 
 @bp.get("/code")
 def enter() -> str | Response | tuple[str, int]:
-    typed = params.text(params.query("code"), "code", MAX_CODE_LENGTH)
-    if "code" not in params.query("code"):
+    values = params.query("code")
+    typed = params.text(values, "code", MAX_CODE_LENGTH)
+    if "code" not in values:
         return render_template("share/enter.html", errors=(), entered="", nav="share.enter")
     try:
         _read(typed)
@@ -91,8 +100,6 @@ def qr_svg(link: str) -> str:
 
 
 def _canonical(code: str) -> str:
-    from compass.sharecode import GROUP
-
     text = normalise_code(code)
     return "-".join(text[i:i + GROUP] for i in range(0, len(text), GROUP))
 
@@ -108,4 +115,6 @@ def _read_or_refuse(code: str) -> SharedAnswers:
     try:
         return _read(code)
     except ShareCodeError:
-        raise PageError(404, "This code does not work", INVALID) from None
+        raise PageError(404, INVALID_TITLE,
+                        f"{INVALID_DETAIL} Check it with the person who made it and type it again "
+                        "using 'Open a code'.") from None

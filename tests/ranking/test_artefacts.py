@@ -1,0 +1,191 @@
+"""Built artefacts: incremental builds, and refusing anything missing, stale or tampered with."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from ranking_helpers import FakeEncoder
+
+from compass.ranking import artefacts
+from compass.ranking.artefacts import EMBEDDINGS_FILE, LEARNED_FILE, MANIFEST_FILE, sha256
+from compass.ranking.build import BuildReport, build
+from compass.ranking.engine import Engine
+
+
+@pytest.fixture
+def built(catalogue_dir: Path, personas_file: Path, tmp_path: Path) -> tuple[Path, BuildReport]:
+    models = tmp_path / "models"
+    return models, build(catalogue_dir, models, personas_file, encoder=FakeEncoder(), folds=3)
+
+
+def load(catalogue_dir: Path, models: Path) -> Engine:
+    return Engine.load(catalogue_dir, models, encoder=FakeEncoder())
+
+
+def manifest_of(models: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((models / MANIFEST_FILE).read_text())
+
+
+def rewrite_manifest(models: Path, **changes: object) -> None:
+    data = manifest_of(models)
+    data.update(changes)
+    (models / MANIFEST_FILE).write_text(json.dumps(data))
+
+
+def ship_learned(models: Path) -> None:
+    rewrite_manifest(models, shipped_ranker="learned", shipped_because="a test says so")
+
+
+def warnings_in(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_the_build_writes_a_manifest_that_matches_its_files(built: tuple[Path, BuildReport],
+                                                            catalogue_dir: Path) -> None:
+    models, report = built
+    manifest = manifest_of(models)
+    for name in (EMBEDDINGS_FILE, LEARNED_FILE):
+        assert manifest["files"][name] == sha256((models / name).read_bytes())
+    assert manifest["embedding_model"] == FakeEncoder.name
+    assert {"scikit-learn", "numpy", "sentence-transformers"} <= set(manifest["libraries"])
+    assert set(manifest["metrics"]) == {"learned", "transparent", "random"}
+    assert manifest["metrics"]["learned"]["constraint_violations"] == 0
+    assert report.encoded == report.roles == 12
+    assert manifest["shipped_ranker"] == report.shipped
+
+
+def test_a_clean_build_loads_without_warnings(built: tuple[Path, BuildReport], catalogue_dir: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    models, report = built
+    ship_learned(models)
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "learned" and engine.fallback_reason is None
+    assert engine.text.has_role_vectors
+    assert not warnings_in(caplog)
+
+
+def test_when_the_learned_model_does_not_win_the_transparent_scorer_ships_honestly(
+        built: tuple[Path, BuildReport], catalogue_dir: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    models, _ = built
+    rewrite_manifest(models, shipped_ranker="transparent",
+                     shipped_because="the learned model did not beat it")
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent" and engine.fallback_reason is None
+    assert "did not beat" in engine.ranker_note
+    assert not warnings_in(caplog)
+
+
+def test_a_one_role_change_re_embeds_only_that_role(built: tuple[Path, BuildReport],
+                                                    catalogue_dir: Path, personas_file: Path) -> None:
+    models, _ = built
+    role_file = catalogue_dir / "roles" / "care-worker.yaml"
+    role_file.write_text(role_file.read_text().replace("help older people", "help older adults"))
+    report = build(catalogue_dir, models, personas_file, encoder=FakeEncoder(), folds=3)
+    assert report.encoded == 1
+    assert manifest_of(models)["catalogue_hash"] != built[1].manifest.catalogue_hash
+
+
+def test_missing_models_fall_back_with_one_warning(catalogue_dir: Path, tmp_path: Path,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    engine = load(catalogue_dir, tmp_path / "nothing-here")
+    assert engine.ranker_name == "transparent"
+    assert engine.fallback_reason is not None and "compass build" in engine.fallback_reason
+    assert len(warnings_in(caplog)) == 1
+
+
+def test_a_corrupt_manifest_falls_back(built: tuple[Path, BuildReport], catalogue_dir: Path,
+                                       caplog: pytest.LogCaptureFixture) -> None:
+    models, _ = built
+    (models / MANIFEST_FILE).write_text("{not json")
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent" and not engine.text.has_role_vectors
+    assert len(warnings_in(caplog)) == 1
+
+
+def test_a_tampered_model_is_never_unpickled(built: tuple[Path, BuildReport], catalogue_dir: Path,
+                                             caplog: pytest.LogCaptureFixture,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    models, _ = built
+    ship_learned(models)
+    data = bytearray((models / LEARNED_FILE).read_bytes())
+    data[-5] ^= 0xFF
+    (models / LEARNED_FILE).write_bytes(bytes(data))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("joblib.load was called on a file that failed its hash check")
+
+    monkeypatch.setattr("joblib.load", refuse)
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent"
+    assert engine.fallback_reason is not None and LEARNED_FILE in engine.fallback_reason
+    assert len(warnings_in(caplog)) == 1
+
+
+def test_tampered_embeddings_are_not_read(built: tuple[Path, BuildReport], catalogue_dir: Path,
+                                          caplog: pytest.LogCaptureFixture,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    models, _ = built
+    ship_learned(models)
+    (models / EMBEDDINGS_FILE).write_bytes((models / EMBEDDINGS_FILE).read_bytes() + b"extra")
+    monkeypatch.setattr(artefacts, "read_embeddings", lambda data: pytest.fail("parsed"))
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent" and not engine.text.has_role_vectors
+    assert engine.fallback_reason is not None and EMBEDDINGS_FILE in engine.fallback_reason
+    assert len(warnings_in(caplog)) == 1
+
+
+def test_a_missing_file_falls_back(built: tuple[Path, BuildReport], catalogue_dir: Path,
+                                   caplog: pytest.LogCaptureFixture) -> None:
+    models, _ = built
+    ship_learned(models)
+    (models / LEARNED_FILE).unlink()
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent"
+    assert engine.fallback_reason is not None and "missing" in engine.fallback_reason
+    assert len(warnings_in(caplog)) == 1
+
+
+def test_a_corrupt_file_with_a_matching_hash_still_falls_back(
+        built: tuple[Path, BuildReport], catalogue_dir: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    models, _ = built
+    junk = b"this is not a joblib file"
+    (models / LEARNED_FILE).write_bytes(junk)
+    files = {**manifest_of(models)["files"], LEARNED_FILE: sha256(junk)}
+    rewrite_manifest(models, files=files, shipped_ranker="learned")
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent"
+    assert engine.fallback_reason is not None and "could not be read" in engine.fallback_reason
+    assert len(warnings_in(caplog)) == 1
+
+
+def test_stale_models_fall_back_but_keep_unchanged_role_vectors(
+        built: tuple[Path, BuildReport], catalogue_dir: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    models, _ = built
+    ship_learned(models)
+    role_file = catalogue_dir / "roles" / "youth-worker.yaml"
+    role_file.write_text(role_file.read_text().replace("run clubs", "run youth clubs"))
+    encoder = FakeEncoder()
+    engine = Engine.load(catalogue_dir, models, encoder=encoder)
+    assert engine.ranker_name == "transparent"
+    assert engine.fallback_reason is not None and "catalogue" in engine.fallback_reason
+    assert len(warnings_in(caplog)) == 1
+    engine.text.role_vectors()
+    assert encoder.calls == 1  # only the changed role is encoded
+
+
+def test_a_different_scikit_learn_version_is_refused(built: tuple[Path, BuildReport],
+                                                     catalogue_dir: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    models, _ = built
+    libraries = {**manifest_of(models)["libraries"], "scikit-learn": "0.1.0"}
+    rewrite_manifest(models, libraries=libraries, shipped_ranker="learned")
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent"
+    assert engine.fallback_reason is not None and "scikit-learn 0.1.0" in engine.fallback_reason
+    assert len(warnings_in(caplog)) == 1
