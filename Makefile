@@ -36,7 +36,12 @@ node_modules/.installed: package.json package-lock.json
 .secret_key:
 	$(BIN)/python -c "import secrets; print(secrets.token_hex(32))" > $@
 
-build: $(VENV)/.installed
+# Rebuild the embeddings and the learned ranker only when what they are made from changes.
+MODEL_INPUTS := $(shell find roles_catalogue evaluation compass/ranking -type f -not -name '*.pyc' 2>/dev/null)
+
+build: models/manifest.json
+
+models/manifest.json: $(VENV)/.installed $(MODEL_INPUTS)
 	$(BIN)/compass build
 
 # Debian's Chromium for the browser tests; never a downloaded browser build.

@@ -7,14 +7,15 @@ school, where a whole class shares one IP address.
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Response, request
+from flask import Blueprint, Flask, Response, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
+from limits import parse_many
 from limits.errors import ConfigurationError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from web.errors import PageError
+from web.errors import FRIENDLY, PageError
 from web.settings import Settings, SettingsError
 
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -91,6 +92,22 @@ def init_app(app: Flask, settings: Settings, limited: tuple[Blueprint, ...]) -> 
     app.before_request(_refuse_long_query)
     app.after_request(_add_headers)
     return limiter
+
+
+def count_lookup(kind: str) -> None:
+    """Count one code look-up of ``kind`` from this address; a 429 page once past the limit.
+
+    Opening a share code, joining a group and opening a group's tally each have their own
+    count, tighter than the site-wide limit, so nobody can guess codes quickly.
+    """
+    limiter: Limiter = current_app.extensions["compass_limiter"]
+    if not limiter.enabled:
+        return
+    settings: Settings = current_app.config["COMPASS_SETTINGS"]
+    address = get_remote_address()
+    if not all(limiter.limiter.hit(item, "code-lookup", kind, address)
+               for item in parse_many(settings.lookup_rate_limit)):
+        raise PageError(429, *FRIENDLY[429])
 
 
 def _refuse_long_query() -> None:

@@ -33,6 +33,10 @@ SETTING_HELP = {
     "COMPASS_RATE_LIMIT": "Requests allowed per IP address, e.g. '40 per second;1200 per minute'. "
                           "A whole class often shares one address.",
     "COMPASS_SHARE_RATE_LIMIT": "Requests allowed per IP address to make or open share codes.",
+    "COMPASS_LOOKUP_RATE_LIMIT": "Code look-ups allowed per IP address, counted separately for "
+                                 "advisers opening share codes, pupils joining a group and "
+                                 "opening a group's tally. Default '40 per minute;200 per hour': "
+                                 "a class of 30 on one school address can each open one code.",
     "COMPASS_RATELIMIT_STORAGE_URL": "Where rate-limit counts live: memory:// (default, one "
                                      "process) or a redis:// URL when several processes serve.",
     "COMPASS_CSRF_TIME_LIMIT": "Seconds a form stays valid (default 4 hours: a school lesson).",
@@ -48,6 +52,9 @@ SETTING_HELP = {
                             "node_modules/).",
     "COMPASS_MODELS_DIR": "Built ranking models (default models/); without them the "
                           "transparent scorer is used and /readyz says so.",
+    "COMPASS_GROUPS_DB": "The SQLite file that holds group session tallies (counts only, "
+                         "deleted a day after a session starts). Default: groups.sqlite3 in "
+                         "the Flask instance folder.",
     "COMPASS_PRELOAD_TEXT_MODEL": "true (default) loads the sentence model at start-up so the "
                                   "first person to write in their own words does not wait.",
 }
@@ -66,6 +73,7 @@ class Settings:
     secure_cookies: bool = True
     rate_limit: str = "40 per second;1200 per minute"
     share_rate_limit: str = "120 per minute"
+    lookup_rate_limit: str = "40 per minute;200 per hour"
     ratelimit_storage_url: str = "memory://"
     csrf_time_limit: int = 4 * 60 * 60
     share_code_days: int = 90
@@ -76,6 +84,7 @@ class Settings:
     questionnaire_dir: Path = REPO / "questionnaires"
     frontend_dir: Path = REPO / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
     models_dir: Path = REPO / "models"
+    groups_db: str = ""
     preload_text_model: bool = True
 
     @classmethod
@@ -93,6 +102,7 @@ class Settings:
         """Settings for the test suite: plain http, a throwaway key, no limits in the way."""
         base = cls(env="test", secret_key=secrets.token_hex(32), secure_cookies=False,
                    rate_limit="100000 per minute", share_rate_limit="100000 per minute",
+                   lookup_rate_limit="100000 per minute", groups_db=":memory:",
                    preload_text_model=False)
         return replace(base, **overrides).checked()
 
@@ -123,7 +133,7 @@ class Settings:
         for name in ("csrf_time_limit", "share_code_days", "max_request_bytes"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"COMPASS_{name.upper()} must be a whole number above 0")
-        for name in ("rate_limit", "share_rate_limit"):
+        for name in ("rate_limit", "share_rate_limit", "lookup_rate_limit"):
             try:
                 parse_many(getattr(self, name))
             except ValueError:

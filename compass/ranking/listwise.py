@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import minimize  # type: ignore[import-untyped]
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
@@ -38,6 +37,8 @@ class ListwiseRanker(BaseEstimator):  # type: ignore[misc]
 
         ``sample_weight`` is per row; a group's weight is the mean over its rows.
         """
+        from scipy.optimize import minimize  # type: ignore[import-untyped]
+
         X = np.asarray(X, dtype=np.float64)
         mean, scale = X.mean(axis=0), X.std(axis=0)
         scale[scale < 1e-12] = 1.0

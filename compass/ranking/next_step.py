@@ -90,7 +90,7 @@ def why_this_route(route: EntryRoute, profile: Profile, wait: float) -> str:
     if timing:
         sentences.append(timing)
     gcse = profile.constraints.has_gcse_english_maths
-    if route.needs_gcse_english_maths and gcse is not False:
+    if route.needs_gcse_english_maths and gcse is None:
         sentences.append("It asks for GCSE English and maths at grade 4.")
     elif gcse is False:
         sentences.append("You do not need GCSE English and maths to start.")

@@ -15,6 +15,10 @@ from compass.ranking.answers import Answer, AnswerBatch
 
 FloatArray = NDArray[np.float64]
 TOPICS_PER_SENTENCE = 2
+# Only answers this far from neutral are quoted back as "you said you like / are not keen".
+CLEAR_INTEREST = 0.2   # so 0.7 and above, or 0.3 and below
+CLEAR_LIKE = 0.3
+LITTLE = 0.4           # role amounts below this are "very little" (none or a little)
 
 INTEREST_TOPICS = {
     "realistic": "working with tools and equipment",
@@ -50,6 +54,15 @@ SINGLE_CLAUSES = {
 }
 
 
+def is_clear(answer: Answer, answers: AnswerBatch) -> bool:
+    """Whether the answer is strong enough to quote back to the person."""
+    if answer.kind == "interest":
+        return bool(abs(answers.interests[0, answer.index] - 0.5) >= CLEAR_INTEREST - 1e-9)
+    if answer.kind == "like":
+        return bool(abs(answers.likes[0, answer.index]) >= CLEAR_LIKE - 1e-9)
+    return True
+
+
 def _topic(answer: Answer, answers: AnswerBatch, role: Role,
            work: FloatArray) -> tuple[bool, str, float]:
     """(liked?, topic words, how much of it the role has 0..1) for an interest or a like."""
@@ -72,7 +85,7 @@ def _liked_sentence(topics: list[tuple[str, float]]) -> str:
 
 def _avoided_sentence(topics: list[tuple[str, float]]) -> str:
     amount = max(a for _, a in topics)
-    how_much = "none" if amount < 0.05 else ("very little" if amount < 0.4 else "not much")
+    how_much = "none" if amount < 0.05 else "very little"
     words = " or ".join(t for t, _ in topics)
     return f"You said you are not keen on {words}, and there is {how_much} of that in this job."
 
@@ -92,6 +105,8 @@ def answer_clauses(helped: list[tuple[float, Answer]], role: Role, work: FloatAr
     for _, answer in helped:
         if answer.kind in ("interest", "like"):
             liked, topic, amount = _topic(answer, answers, role, work)
+            if (amount < LITTLE) if liked else (amount >= LITTLE):
+                continue  # the role does not bear the sentence out, so do not say it
             key = "liked" if liked else "avoided"
             group = groups.setdefault(key, [])
             if len(group) < TOPICS_PER_SENTENCE and topic not in [t for _, t, _ in group]:

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from compass.catalogue import EntryRoute, Role
 from compass.ranking.answers import Answer, AnswerBatch
 from compass.ranking.features import pair_features
-from compass.ranking.phrases import answer_clauses, fallback_facts
+from compass.ranking.phrases import answer_clauses, fallback_facts, is_clear
 from compass.ranking.role_index import RoleIndex
 from compass.ranking.routes import plan_routes
 from compass.ranking.scorers import Ranker
@@ -63,7 +63,7 @@ def _reasons_for(role: Role, work: FloatArray, given: tuple[Answer, ...], drops:
                  answers: AnswerBatch, route: EntryRoute) -> tuple[Reason, ...]:
     top = float(drops.max()) if len(drops) else 0.0
     helped = [(float(d), a) for d, a in zip(drops, given, strict=True)
-              if d > 0 and d >= MIN_SHARE_OF_TOP * top]
+              if d > 0 and d >= MIN_SHARE_OF_TOP * top and is_clear(a, answers)]
     helped.sort(key=lambda pair: -pair[0])
     clauses = answer_clauses(helped, role, work, answers)
     reasons = [Reason(text, tuple(a.name for a in cited)) for text, cited in clauses]

@@ -67,6 +67,6 @@ class TextMatcher:
         if not written:
             return result
         vectors = self.encode([texts[i].strip() for i in written])
-        similarity = vectors.astype(np.float64) @ self.role_vectors().T.astype(np.float64)
+        similarity = (vectors @ self.role_vectors().T).astype(np.float64)
         result[written] = similarity - similarity.mean(axis=1, keepdims=True)
         return result

@@ -24,6 +24,9 @@ from web import create_app
 from web.explore import RouteFilter
 
 
+ADVISER_BLUEPRINTS = frozenset({"adviser", "groups", "resources"})
+
+
 @dataclass(frozen=True)
 class Target:
     method: str
@@ -132,6 +135,8 @@ def test_fuzz_targets_cover_every_route(fuzz_app: Flask, targets: list[Target]) 
     covered = {re.sub(r"/[^/]+$", "/<x>", t.path) for t in targets} | {t.path for t in targets}
     for rule in fuzz_app.url_map.iter_rules():
         if rule.endpoint == "static" or rule.endpoint.startswith("frontend."):
+            continue
+        if rule.endpoint.split(".")[0] in ADVISER_BLUEPRINTS:  # fuzzed in test_groups.py
             continue
         shape = re.sub(r"<[^>]+>", "<x>", rule.rule)
         assert any(re.fullmatch(re.escape(shape).replace("<x>", "[^/]+"), path)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import Flask
 
 from web import filters
-from web.views import health, questions, results, roles, share, start, steps
+from web.views import adviser, groups, health, questions, resources, results, roles, share, start, steps
 
-BLUEPRINTS = (start.bp, questions.bp, results.bp, roles.bp, steps.bp, share.bp, health.bp)
+BLUEPRINTS = (start.bp, questions.bp, results.bp, roles.bp, steps.bp, share.bp, health.bp,
+              adviser.bp, groups.bp, resources.bp)
 SHARE_BLUEPRINTS = (share.bp,)
 
 
@@ -15,3 +16,4 @@ def init_app(app: Flask) -> None:
     filters.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    groups.init_store(app)

@@ -1,0 +1,210 @@
+"""The adviser's guidance page for a share code: what it shows, what it refuses, its limits."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from web_helpers import Journey, Value, default_answer
+
+from compass.catalogue.vocab import Stage
+from compass.profile import Constraints, Profile
+from compass.questionnaire import questions_for, validate_answers
+from compass.sharecode import INVALID, INVALID_DETAIL
+from web import create_app
+from web.results import Suggestions
+from web.security import CONTENT_SECURITY_POLICY
+from web.settings import Settings
+from web.views.adviser import EXPERIENCE_KINDS, plan_guidance, tasters
+
+TODAY = date.today()
+
+
+def text_of(response: object) -> str:
+    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
+
+
+def words_of(response: object) -> str:
+    """The page as a reader sees it: tags dropped, entities decoded, spaces squeezed."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text_of(response))))
+
+
+def code_for(app: Flask, choices: Mapping[str, Value] | None = None, issued: date = TODAY,
+             hidden: Sequence[str] = ()) -> str:
+    """A share code for a full set of answers (``choices`` first, else defaults)."""
+    found = app.extensions["compass"]
+    chosen = dict(choices or {})
+    raw: dict[str, Value] = {}
+    while (question := next((q for q in questions_for(found.flow, raw) if q.id not in raw),
+                            None)) is not None:
+        raw[question.id] = chosen.get(question.id, default_answer(question))
+    code: str = found.codec.make(validate_answers(found.flow, raw), list(hidden), issued)
+    return code
+
+
+def guidance_words(client: FlaskClient, code: str) -> str:
+    response = client.get(f"/advisers/code/{code}")
+    assert response.status_code == 200, text_of(response)[:2000]
+    return words_of(response)
+
+
+def suggestions_for(app: Flask, profile: Profile) -> Suggestions:
+    engine = app.extensions["compass"].engine
+    return Suggestions(tuple(engine.recommend(profile)), (), profile.stage, 10, False)
+
+
+def test_the_hub_links_every_adviser_tool(client: FlaskClient) -> None:
+    page = text_of(client.get("/advisers"))
+    for path in ("/advisers/code", "/groups", "/advisers/lesson-guide", "/advisers/role-cards"):
+        assert f'href="{path}"' in page
+    assert 'href="/advisers"' in text_of(client.get("/"))  # the footer link
+
+
+def test_a_typed_code_opens_one_page_with_answers_results_and_prompts(
+        journey: Journey, app: Flask) -> None:
+    journey.results({"stage": "school"})
+    shared = text_of(journey.client.get("/save"))
+    code = re.search(r'id="share-code">([0-9A-Z-]+)<', shared).group(1)  # type: ignore[union-attr]
+    adviser = app.test_client()
+    typed = adviser.get("/advisers/code", query_string={"code": code.lower().replace("-", " ")})
+    assert typed.status_code == 302 and typed.headers["Location"] == f"/advisers/code/{code}"
+    response = adviser.get(typed.headers["Location"])
+    page = text_of(response)
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers  # nothing kept
+    share_titles = re.findall(r'<a href="/roles/([a-z0-9-]+)">[^<]+</a>\s*</h2>',
+                              text_of(adviser.get(f"/code/{code}")))
+    assert re.findall(r'\d+\. <a href="/roles/([a-z0-9-]+)">', page) == share_titles
+    assert len(share_titles) == 10
+    words = words_of(response)
+    for heading in ("At a glance", "Prompts for your conversation", "What to ask next",
+                    "Tasters, volunteering and work experience",
+                    "Suggested jobs, reasons and next steps", "Their answers"):
+        assert heading in words
+    assert words.count("Why it might suit them") == 10 and words.count("Best next step:") == 10
+    assert "Which of these fits you best right now?" in words  # the answers, question by question
+    assert "Ask which GCSE options they have chosen" in words
+    assert "data-print-page" in page and "/next-steps/" in page and "stage=school" in page
+
+
+@pytest.mark.parametrize(("choices", "expected"), [
+    ({"stage": "not_working"}, "Leeds Talent Pipeline"),
+    ({"stage": "college"}, "apply for university, an apprenticeship or a job this year"),
+    ({"stage": "university"}, "what their degree is"),
+    ({"stage": "working", "study_years": "up_to_2", "earn_while_learning": "paid"},
+     "They want to be paid while they learn"),
+    ({"stage": "college", "study_years": "up_to_4", "earn_while_learning": "study_first"},
+     "They are open to a degree"),
+    ({"stage": "college", "study_years": "earn_now"}, "They want to earn now"),
+    ({"stage": "working", "shifts": "days_only"}, "shifts, nights or weekends are not OK"),
+    ({"stage": "school", "gcse_english_maths": "neither"}, "do not expect grade 4"),
+    ({"stage": "school", "gcse_english_maths": "not_sure"}, "not sure about grade 4"),
+])
+def test_prompts_follow_the_stage_and_what_they_said(client: FlaskClient, app: Flask,
+                                                     choices: dict[str, str], expected: str) -> None:
+    assert expected in guidance_words(client, code_for(app, choices))
+
+
+def test_not_for_me_jobs_are_shown_and_asked_about(client: FlaskClient, app: Flask) -> None:
+    title = app.extensions["compass"].catalogue.role("porter").title
+    words = guidance_words(client, code_for(app, {"stage": "college"}, hidden=["porter"]))
+    assert f"They said {title.lower()} is not for them. Ask why" in words
+    assert f"Jobs they said are not for them {title}" in words
+
+
+def test_daytime_only_jobs_are_named_for_someone_who_cannot_do_shifts(app: Flask) -> None:
+    profile = Profile(stage=Stage.WORKING, constraints=Constraints(shift_work_ok=False))
+    suggestions = suggestions_for(app, profile)
+    guidance = plan_guidance(app.extensions["compass"].catalogue, profile, suggestions)
+    daytime = [r.role for r in suggestions.recommendations if r.role.work.daytime_only]
+    check = next(c for c in guidance.check if "shifts, nights or weekends" in c)
+    assert daytime and all(role.title[1:] in check for role in daytime)
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+def test_tasters_suit_the_stage_and_the_jobs_suggested(app: Flask, stage: Stage) -> None:
+    profile = Profile(stage=stage)
+    suggestions = suggestions_for(app, profile)
+    found = tasters(app.extensions["compass"].catalogue, profile, suggestions)
+    assert found, stage
+    families = {r.role.family for r in suggestions.recommendations}
+    for taster in found:
+        item = taster.signpost
+        assert stage in item.stages and set(item.route_kinds) & EXPERIENCE_KINDS
+        assert not item.families or set(item.families) & families
+        assert item.id != "nhs-health-careers"  # a general website, not a taster
+    names = {t.signpost.id for t in found}
+    if stage is Stage.SCHOOL:
+        assert "nhs-cadets" in names
+    elif stage is not Stage.COLLEGE:
+        assert "nhs-cadets" not in names  # for ages 14 to 18 only
+    leeds = [t.signpost.in_leeds for t in found]
+    assert leeds == sorted(leeds, reverse=True)  # Leeds first
+
+
+def test_forged_expired_and_garbage_codes_get_the_same_plain_answer(
+        client: FlaskClient, app: Flask) -> None:
+    good = code_for(app, {"stage": "school"})
+    forged = good[:-1] + ("0" if good[-1] != "0" else "1")
+    expired = code_for(app, {"stage": "school"}, issued=TODAY - timedelta(days=91))
+    last_day = code_for(app, {"stage": "school"}, issued=TODAY - timedelta(days=90))
+    assert client.get(f"/advisers/code/{last_day}").status_code == 200
+    answers = []
+    for bad in (forged, expired, "0" * 30, "NOT-A-CODE", "A" * 150):
+        response = client.get(f"/advisers/code/{bad}")
+        answers.append((response.status_code, text_of(response)))
+    assert len(set(answers)) == 1
+    status, page = answers[0]
+    assert status == 404 and "This code does not work" in page and INVALID_DETAIL in page
+
+
+def test_the_form_checks_a_code_is_typed_and_looks_like_a_code(client: FlaskClient) -> None:
+    assert client.get("/advisers/code").status_code == 200
+    empty = client.get("/advisers/code?code=")
+    assert empty.status_code == 400 and "Enter a code" in text_of(empty)
+    assert 'href="#code"' in text_of(empty)
+    wrong = client.get("/advisers/code?code=WRONG!")
+    assert wrong.status_code == 400 and INVALID.replace("'", "&#39;") in text_of(wrong)
+
+
+@pytest.mark.parametrize("path", ["/advisers?x=1", "/advisers/code?code=A&x=2",
+                                  "/advisers/code?code=A&code=B", "/advisers/code?code=" + "A" * 101,
+                                  "/advisers/code/0AS0-0000?print=1"])
+def test_unexpected_parameters_get_a_400_page(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "Sorry, we could not understand that" in text_of(response)
+
+
+def test_a_class_of_30_on_one_address_can_each_open_a_code_but_guessing_is_stopped(
+        app: Flask) -> None:
+    limited = create_app({"lookup_rate_limit": Settings().lookup_rate_limit})
+    school = limited.test_client()
+    codes = [code_for(limited, {"stage": "school"}, issued=TODAY - timedelta(days=i))
+             for i in range(30)]
+    assert len(set(codes)) == 30
+    assert [school.get(f"/advisers/code/{c}").status_code for c in codes] == [200] * 30
+    guesses = [school.get(f"/advisers/code/{'0' * 29}{i % 10}").status_code for i in range(15)]
+    assert 404 in guesses and guesses[-1] == 429
+    slowed = school.get(f"/advisers/code/{codes[0]}")
+    assert slowed.status_code == 429 and "Please slow down" in text_of(slowed)
+    elsewhere = limited.test_client().get(f"/advisers/code/{codes[0]}",
+                                          environ_base={"REMOTE_ADDR": "192.0.2.7"})
+    assert elsewhere.status_code == 200
+    assert school.get("/advisers/code").status_code == 200  # the form itself is not a look-up
+
+
+@pytest.mark.parametrize("path", ["/advisers", "/advisers/code", "/advisers/code?code=x",
+                                  "/advisers/code/NOT-A-CODE"])
+def test_adviser_pages_send_the_security_headers_and_load_nothing_offsite(
+        client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["Cache-Control"] == "no-store"
+    loads = re.findall(r"<(?:script|link|img|form|iframe)\b[^>]*?\b(?:src|href|action)=\"([^\"]*)\"",
+                       text_of(response))
+    assert loads and all(value.startswith("/") for value in loads)

@@ -1,0 +1,247 @@
+"""Group sessions: an adviser's class tally of anonymous counts, and pupils joining it.
+
+An adviser starts a session and gets a join code for the board and a private tally page.
+A pupil who chooses to join, from their results page, adds only the job families of their
+top 10 suggestions, the kinds of those suggestions' best routes, and whether they want to
+be paid while they learn: a :class:`~compass.groups.Contribution`, never answers or free
+text. The tally (counts only, in a :class:`~compass.groups.TallyStore`, SQLite by default)
+shows nothing until ``MIN_GROUP_SIZE`` pupils have joined and is deleted after a day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Flask, current_app, redirect, render_template, request, session, url_for
+from werkzeug.wrappers import Response
+
+from compass.catalogue.vocab import Family, RouteKind
+from compass.groups import (
+    JOIN_CODE_LENGTH,
+    MIN_GROUP_SIZE,
+    Contribution,
+    GroupError,
+    SqliteTallyStore,
+    Tally,
+    TallyStore,
+    normalise_join_code,
+)
+from compass.questionnaire import Answers, score
+from web import journey, params
+from web.answer_form import FieldError
+from web.errors import PageError
+from web.filters import day
+from web.results import suggest
+from web.security import count_lookup
+from web.services import Services, services
+from web.settings import Settings, SettingsError
+
+bp = Blueprint("groups", __name__)
+STORE = "compass_groups"
+JOINED = "joined_groups"   # session: digests of the join codes this browser has joined
+STARTED = "started_group"  # session: the adviser's own join code, shown on their tally page
+MOST_JOINED = 5
+MAX_JOIN_LENGTH = 20
+MAX_KEY_LENGTH = 64
+UK_TIME = ZoneInfo("Europe/London")
+ADVISER_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+ENDED = PageError(404, "This group session has ended",
+                  "Group sessions and their counts are deleted a day after they start, and the "
+                  "link may have a typing mistake. Start a new session for your class.")
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    percent: int  # of the pupils who joined
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    bars: tuple[Bar, ...]
+
+
+def init_store(app: Flask) -> None:
+    """Open the tally store named by the settings (the instance folder by default)."""
+    settings: Settings = app.config["COMPASS_SETTINGS"]
+    path = settings.groups_db
+    if not path:
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        path = str(Path(app.instance_path) / "groups.sqlite3")
+    try:
+        app.extensions[STORE] = SqliteTallyStore(path)
+    except sqlite3.Error as exc:
+        raise SettingsError(f"COMPASS_GROUPS_DB '{path}' cannot be used ({exc}). Set it to a "
+                            "file in a folder the server can write to.") from None
+
+
+def store() -> TallyStore:
+    found: TallyStore = current_app.extensions[STORE]
+    return found
+
+
+# ---- the adviser's side -------------------------------------------------------------------
+
+@bp.get("/groups")
+def index() -> str:
+    params.query()
+    return render_template("groups/index.html", errors=(), entered="")
+
+
+@bp.post("/groups/start")
+def start() -> Response:
+    params.query()
+    params.form()
+    count_lookup("group-start")
+    started = store().start_session()
+    session[STARTED] = {"key": _tag(started.adviser_key), "join_code": started.join_code}
+    return redirect(url_for("groups.tally", adviser_key=started.adviser_key), code=303)
+
+
+@bp.get("/groups/tally")
+def open_tally() -> str | Response | tuple[str, int]:
+    """The form on the groups page: go to a tally from its adviser key."""
+    values = params.query("key")
+    typed = params.text(values, "key", MAX_KEY_LENGTH).strip()
+    if ADVISER_KEY.fullmatch(typed):
+        return redirect(url_for("groups.tally", adviser_key=typed))
+    message = "Enter your adviser key" if not typed else \
+        "That is not an adviser key. Copy it from the page you saw when you started the session."
+    return render_template("groups/index.html", errors=(FieldError("key", message),),
+                           entered=typed), 400
+
+
+@bp.get("/groups/tally/<adviser_key>")
+def tally(adviser_key: str) -> str:
+    params.query()
+    count_lookup("group-tally")
+    if not ADVISER_KEY.fullmatch(adviser_key):
+        raise ENDED
+    try:
+        found = store().tally(adviser_key)
+    except GroupError:
+        raise ENDED from None
+    started = session.get(STARTED)
+    join_code = started.get("join_code") if isinstance(started, dict) and \
+        started.get("key") == _tag(adviser_key) else None
+    return render_template("groups/tally.html", tally=found, join_code=join_code,
+                           adviser_key=adviser_key, ends=when(found.expires_at),
+                           charts=charts(found) if found.big_enough else (),
+                           still_needed=max(MIN_GROUP_SIZE - found.participants, 0),
+                           min_size=MIN_GROUP_SIZE, top_families=top_families(found))
+
+
+def when(moment: datetime) -> str:
+    """'9:05am on 23 November 2026', in UK time."""
+    local = moment.astimezone(UK_TIME)
+    hour = local.hour % 12 or 12
+    return f"{hour}:{local.minute:02d}{'am' if local.hour < 12 else 'pm'} on {day(local.date())}"
+
+
+def charts(found: Tally) -> tuple[Chart, ...]:
+    """Bar charts of the tally: job families, kinds of route, and paid while learning."""
+    families = {f.value: f.label for f in Family}
+    kinds = {k.value: k.label for k in RouteKind}
+    earn = found.earn_while_learning
+    return (
+        _chart(found, "families", "Kinds of job in pupils' top 10",
+               {families.get(k, k): n for k, n in found.families.items()}),
+        _chart(found, "routes", "Best ways in for those jobs",
+               {kinds.get(k, k): n for k, n in found.route_kinds.items()}),
+        _chart(found, "earn", "Want to be paid while they learn",
+               {"Yes": earn, "No or not sure": found.participants - earn}, keep_order=True),
+    )
+
+
+def top_families(found: Tally, most: int = 3) -> tuple[Family, ...]:
+    if not found.big_enough:
+        return ()
+    known = {f.value: f for f in Family}
+    ranked = sorted((k for k in found.families if k in known), key=lambda k: (-found.families[k], k))
+    return tuple(known[k] for k in ranked[:most])
+
+
+def _chart(found: Tally, chart_id: str, title: str, counts: dict[str, int],
+           keep_order: bool = False) -> Chart:
+    items = list(counts.items()) if keep_order else sorted(counts.items(), key=lambda i: (-i[1], i[0]))
+    whole = max(found.participants, 1)
+    return Chart(chart_id, title, tuple(Bar(label, count, round(100 * count / whole))
+                                        for label, count in items))
+
+
+# ---- the pupil's side ---------------------------------------------------------------------
+
+@bp.route("/groups/join", methods=["GET", "POST"])
+def join() -> str | Response | tuple[str, int]:
+    params.query()
+    found = services()
+    answers = journey.complete_answers(found.flow)
+    if answers is None:
+        return redirect(url_for("questions.begin"))
+    shared = contribution_for(found, answers, journey.not_for_me(found.catalogue))
+    if request.method == "GET":
+        return _join_page(shared, None, "")
+    typed = params.text(params.form("join_code"), "join_code", MAX_JOIN_LENGTH)
+    code = normalise_join_code(typed)
+    if not code:
+        return _join_page(shared, "Enter your class code", typed), 400
+    joined = _joined()
+    if _tag(code) in joined:
+        return _join_page(shared, "You have already added your results to this class", typed), 400
+    count_lookup("group-join")
+    try:
+        store().add(code, shared)
+    except GroupError:
+        return _join_page(shared, "That class code does not work. Check it with your teacher. "
+                          "Class codes stop working after a day.", typed), 400
+    session[JOINED] = [*joined, _tag(code)][-MOST_JOINED:]
+    return redirect(url_for("groups.joined"), code=303)
+
+
+@bp.get("/groups/joined")
+def joined() -> str | Response:
+    params.query()
+    found = services()
+    answers = journey.complete_answers(found.flow)
+    if answers is None or not _joined():
+        return redirect(url_for("groups.join"))
+    return render_template("groups/joined.html",
+                           shared=contribution_for(found, answers, journey.not_for_me(found.catalogue)))
+
+
+def contribution_for(found: Services, answers: Answers, not_for_me: list[str]) -> Contribution:
+    """What a pupil adds to a tally: families and route kinds of their top 10, and pay."""
+    recommendations = suggest(found, answers, not_for_me).recommendations
+    return Contribution(
+        families=frozenset(r.role.family.value for r in recommendations),
+        route_kinds=frozenset(r.route.route.kind.value for r in recommendations),
+        earn_while_learning=score(found.flow, answers).constraints.earn_while_learning,
+    )
+
+
+def _join_page(shared: Contribution, error: str | None, entered: str) -> str:
+    errors = (FieldError("join_code", error),) if error else ()
+    families = [f for f in Family if f.value in shared.families]
+    kinds = [k for k in RouteKind if k.value in shared.route_kinds]
+    return render_template("groups/join.html", errors=errors, entered=entered, families=families,
+                           kinds=kinds, earn=shared.earn_while_learning,
+                           code_length=JOIN_CODE_LENGTH)
+
+
+def _joined() -> list[str]:
+    raw = session.get(JOINED)
+    return [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
+
+
+def _tag(secret: str) -> str:
+    """A short digest of a code, so a session cookie never holds a pupil's join code or a key."""
+    return hashlib.sha256(secret.encode()).hexdigest()[:16]
