@@ -22,4 +22,4 @@ def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 def run(args: argparse.Namespace) -> int:
     text = preview(args.catalogue, args.id)
     print(text)
-    return 1 if text.startswith("PROBLEMS TO FIX") else 0
+    return 1 if text.startswith("ERRORS TO FIX") else 0

@@ -13,7 +13,7 @@ from compass.catalogue.catalogue import Catalogue
 from compass.catalogue.export import pay_text
 from compass.catalogue.loader import check_catalogue
 from compass.catalogue.models import Programme, Provider, Role
-from compass.errors import CompassError, Problem, display_path
+from compass.errors import CompassError, Problem, Severity, display_path
 from compass.validation import validate_document
 from compass.yamlio import load_yaml
 
@@ -41,6 +41,8 @@ def preview(catalogue_root: Path, item_id: str) -> str:
     shown = display_path(path)
     problems = sorted({*problems, *(p for p in check.problems if p.path == shown)})
     parts = [_render_problems(problems)] if problems else []
+    if any(p.severity is Severity.ERROR for p in problems):
+        parts[0] = parts[0].replace("PROBLEMS TO FIX", "ERRORS TO FIX", 1)
     if isinstance(item, Role):
         parts.append(render_role(item, check.catalogue))
     elif isinstance(item, Provider | Programme):

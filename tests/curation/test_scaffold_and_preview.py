@@ -58,7 +58,7 @@ def test_preview_shows_problems_against_file_and_line(good_catalogue: Path,
                     encoding="utf-8")
     assert main(["catalogue", "preview", "porter", "--catalogue", str(good_catalogue)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("PROBLEMS TO FIX")
+    assert out.startswith("ERRORS TO FIX")
     assert "porter.yaml:40: entry_routes[1].kind: 'volunteer' is not one of the allowed words" in out
 
 
