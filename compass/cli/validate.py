@@ -22,6 +22,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the catalogue folder (default: roles_catalogue/)")
     parser.add_argument("--questionnaires", type=Path, default=DEFAULT_QUESTIONNAIRES,
                         help="the question flow folder (default: questionnaires/)")
+    parser.add_argument("--models", type=Path, default=DEFAULT_CATALOGUE.parent / "models",
+                        help="built artefacts used by the quality checks (default: models/)")
+    parser.add_argument("--personas", type=Path, default=DEFAULT_CATALOGUE.parent / "evaluation" / "personas.yaml",
+                        help="the judgement set used by the quality checks")
+    parser.add_argument("--no-quality", action="store_true",
+                        help="skip the quality checks that need the built recommender")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.set_defaults(handler=run)
 
@@ -35,6 +41,13 @@ def collect_problems(catalogue: Path, questionnaires: Path | None) -> list[Probl
 
 def run(args: argparse.Namespace) -> int:
     problems = collect_problems(args.catalogue, args.questionnaires)
+    if not args.no_quality and not any(p.severity is Severity.ERROR for p in problems):
+        from compass.curation.quality import check_quality
+
+        quality = check_quality(args.catalogue, args.models, args.personas)
+        problems = sorted([*problems, *quality.problems])
+        if quality.skipped_because:
+            print(f"Quality checks skipped: {quality.skipped_because}.")
     errors = [p for p in problems if p.severity is Severity.ERROR]
     warnings = [p for p in problems if p.severity is Severity.WARNING]
     for problem in problems:
