@@ -86,8 +86,8 @@ def main() -> None:
             engine = Engine(bigger, ranker=found.learned, embeddings=embeddings)
         setup = time.perf_counter() - started
         engine.recommend(written[0])
-        no_text = time_each(plain, lambda p: engine.recommend(p))  # type: ignore[arg-type]
-        with_text = time_each(written[1:], lambda p: engine.recommend(p))  # type: ignore[arg-type]
+        no_text = time_each(plain, engine.recommend)
+        with_text = time_each(written[1:], engine.recommend)
         floor = dot_floor(engine.text.role_vectors(), repeats=500)
         print(f"{size:>7} {setup:>8.2f} {no_text.median_ms:>12.2f} ms {no_text.p99_ms:>5.2f} ms"
               f" {with_text.median_ms:>14.2f} ms {with_text.p99_ms:>5.2f} ms"

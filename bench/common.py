@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -59,7 +60,10 @@ class Timing:
         return f"median {self.median_ms:7.3f} ms   p99 {self.p99_ms:7.3f} ms"
 
 
-def time_each(items: Sequence[object], call: Callable[[object], object]) -> Timing:
+ItemT = TypeVar("ItemT")
+
+
+def time_each(items: Sequence[ItemT], call: Callable[[ItemT], object]) -> Timing:
     times = []
     for item in items:
         started = time.perf_counter()

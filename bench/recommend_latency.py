@@ -54,8 +54,8 @@ def main() -> None:
         engine.recommend(profile)
     engine.recommend(written[-1])  # load the sentence model before timing
     print(f"memory: {rss_mb():.0f} MB once the sentence model is loaded")
-    no_text = time_each(plain, lambda p: engine.recommend(p))  # type: ignore[arg-type]
-    with_text = time_each(written, lambda p: engine.recommend(p))  # type: ignore[arg-type]
+    no_text = time_each(plain, engine.recommend)
+    with_text = time_each(written, engine.recommend)
     floor = dot_floor(engine.text.role_vectors())
     print(f"recommend, no free text   ({args.count} profiles): {no_text}")
     print(f"recommend, with free text ({args.count} profiles): {with_text}")

@@ -96,19 +96,23 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
         shipped_ranker=shipped,
         shipped_because=evaluation.verdict,
         metrics=evaluation.as_dict(),
-        training={
-            "personas": len(judgements.personas),
-            "synthetic_profiles": sum(len(set(rows.groups)) for rows in extra),
-            "synthetic_per_role": SYNTHETIC_PER_ROLE, "synthetic_weight": SYNTHETIC_WEIGHT,
-            "model": f"ListwiseRanker(alpha_named={ALPHA_NAMED}, alpha_terms={ALPHA_TERMS})",
-            "folds": evaluation.folds,
-            "learned_named_weights": dict(zip(FEATURE_NAMES, map(float, model.coef_),
-                                              strict=False)),
-        },
+        training=_training_notes(len(judgements.personas), extra, evaluation, model),
     )
     write_manifest(models_dir, manifest)
     return BuildReport(len(catalogue.roles), encoded, evaluation, shipped, manifest,
                        time.perf_counter() - started)
+
+
+def _training_notes(personas: int, extra: list[TrainingRows], evaluation: Evaluation,
+                    model: ListwiseRanker) -> dict[str, object]:
+    return {
+        "personas": personas,
+        "synthetic_profiles": sum(len(set(rows.groups)) for rows in extra),
+        "synthetic_per_role": SYNTHETIC_PER_ROLE, "synthetic_weight": SYNTHETIC_WEIGHT,
+        "model": f"ListwiseRanker(alpha_named={ALPHA_NAMED}, alpha_terms={ALPHA_TERMS})",
+        "folds": evaluation.folds,
+        "learned_named_weights": dict(zip(FEATURE_NAMES, map(float, model.coef_), strict=False)),
+    }
 
 
 def _model_bytes(model: ListwiseRanker) -> bytes:

@@ -17,10 +17,11 @@ from compass.profile import Constraints, Profile
 from compass.questionnaire import questions_for, validate_answers
 from compass.sharecode import INVALID, INVALID_DETAIL
 from web import create_app
+from web.next_steps import EXPERIENCE_KINDS
 from web.results import Suggestions
 from web.security import CONTENT_SECURITY_POLICY
 from web.settings import Settings
-from web.views.adviser import EXPERIENCE_KINDS, plan_guidance, tasters
+from web.views.adviser import plan_guidance, tasters
 
 TODAY = date.today()
 

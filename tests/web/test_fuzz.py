@@ -23,7 +23,6 @@ from compass.catalogue.vocab import Family, Setting, Stage
 from web import create_app
 from web.explore import RouteFilter
 
-
 ADVISER_BLUEPRINTS = frozenset({"adviser", "groups", "resources"})
 
 

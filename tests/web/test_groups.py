@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import textstat
 from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +23,7 @@ from test_adviser import code_for, text_of, words_of
 from web_helpers import Journey
 from werkzeug.datastructures import MultiDict
 
+from compass.catalogue.checks import MAX_READING_GRADE
 from compass.catalogue.vocab import Family, RouteKind
 from compass.groups import MIN_GROUP_SIZE, Contribution, GroupSession, SqliteTallyStore, Tally
 from compass.questionnaire import Answers, score, validate_answers
@@ -143,8 +145,9 @@ def test_from_five_pupils_the_chart_shows_the_counts(app: Flask) -> None:
     assert 0 < earn < 5
     counts = list(chart(page, "families").values())
     assert counts == sorted(counts, reverse=True)
-    top = families.most_common(1)[0][0]
-    assert f'href="/advisers/role-cards/{top}"' in page  # follow-up: cards for a top family
+    ideas = page.split("Ideas for your follow-up lesson", 1)[1]
+    linked = re.findall(r'href="/advisers/role-cards/([a-z-]+)"', ideas)
+    assert linked == sorted(families, key=lambda f: (-families[f], f))[:3]  # cards to print
 
 
 def test_sessions_and_their_counts_end_after_a_day(app: Flask) -> None:
@@ -196,6 +199,20 @@ def test_pupils_join_from_their_results_page_once_per_browser_session(app: Flask
     assert again.status_code == 400
     assert "You have already added your results to this class" in text_of(again)
     assert "1 pupil has joined." in words_of(adviser.client.get(tally_url))
+
+
+def test_pupil_pages_are_plain_english_and_the_privacy_page_explains_joining(app: Flask) -> None:
+    _, _, join_code = start(app)
+    journey = pupil(app, "school")
+    pages = [journey.client.get("/groups/join")]
+    journey.post("/groups/join", {"join_code": join_code})
+    pages.append(journey.client.get("/groups/joined"))
+    for response in pages:
+        main = text_of(response).split("<main", 1)[1].split("</main>", 1)[0]
+        words = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", main.split(">", 1)[1])))
+        assert textstat.flesch_kincaid_grade(words) <= MAX_READING_GRADE, words
+    privacy = words_of(journey.client.get("/about-your-answers"))
+    assert "Adding your results to your class" in privacy and "deleted after a day" in privacy
 
 
 def test_joining_needs_finished_questions(app: Flask) -> None:

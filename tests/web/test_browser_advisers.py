@@ -1,0 +1,267 @@
+"""The adviser pages in a real browser: the same harness as test_browser.py.
+
+Waitress on loopback and Debian's Chromium via Playwright; axe-core (WCAG 2.2 AA) on every
+new page type at phone and desktop widths; no sideways scrolling at 320 pixels; nothing
+loaded from other sites; screenshots in test-artifacts/screenshots/ for a person to check.
+Covers an adviser opening a share code (and an expired and a forged one), a group session
+below the minimum size and then with its chart, and the printable lesson resources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from test_adviser import code_for
+from test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    RUN_AXE,
+    SCREENSHOTS,
+    WCAG,
+    Contexts,
+    follow,
+    tab_to,
+    use_code,
+)
+
+from compass.groups import Contribution
+from web import create_app
+from web.server import BackgroundServer
+
+pytestmark = pytest.mark.browser
+STAGES = ("school", "college", "working", "not_working", "university")
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    groups_db = tmp_path_factory.mktemp("groups") / "groups.sqlite3"
+    return create_app({"secure_cookies": True, "groups_db": str(groups_db)})
+
+
+@pytest.fixture(scope="module")
+def server(live_app: Flask) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does this)")
+    running = BackgroundServer(live_app, threads=4).start()
+    yield running.url
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def contexts(browser: Browser, server: str) -> Iterator[Contexts]:
+    opened = Contexts(browser, server)
+    yield opened
+    opened.close()
+    opened.watch.check()
+
+
+def axe_violations(page: Page) -> list[str]:
+    found: list[str] = page.evaluate(RUN_AXE, WCAG)
+    return found
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def pdf_pages(page: Page) -> int:
+    """How many A4 pages the browser prints this page on."""
+    return len(re.findall(rb"/Type\s*/Page(?!s)", page.pdf(format="A4")))
+
+
+def main_text(page: Page) -> str:
+    return page.locator("main").inner_text()
+
+
+def start_session(contexts: Contexts) -> tuple[Page, str]:
+    """An adviser starts a group session with the keyboard; returns their page and the code."""
+    adviser = contexts.new(javascript=False, axe=True)
+    adviser.goto("/groups")
+    tab_to(adviser, "button[type=submit]")
+    follow(adviser, "Enter")
+    return adviser, adviser.locator("#join-code").inner_text()
+
+
+def join_as_pupil(contexts: Contexts, code: str, join_code: str) -> Page:
+    """A pupil with finished answers adds their results from their results page."""
+    page = contexts.new(javascript=False, axe=True)
+    use_code(page, code)
+    page.get_by_role("link", name="Add my results to my class").click()
+    page.get_by_label("Class code").fill(join_code.lower())
+    page.get_by_role("button", name="Add my results").click()
+    assert page.get_by_role("heading", name="Your results have been added").is_visible()
+    return page
+
+
+# ---- the adviser view of a share code -----------------------------------------------------
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_an_adviser_opens_a_code_by_keyboard_and_prints_one_page(
+        contexts: Contexts, live_app: Flask, javascript: bool) -> None:
+    code = code_for(live_app, {"stage": "college", "shifts": "days_only"}, hidden=["porter"])
+    page = contexts.new(javascript=javascript, axe=True)
+    page.goto("/")
+    tab_to(page, "a[href='/advisers']")
+    follow(page, "Enter")
+    tab_to(page, "a[href='/advisers/code']")
+    follow(page, "Enter")
+    tab_to(page, "input#code")
+    page.keyboard.type(code.replace("-", " ").lower())
+    follow(page, "Enter")
+    assert page.url.endswith(f"/advisers/code/{code}")
+    text = main_text(page)
+    for heading in ("At a glance", "Prompts for your conversation", "What to ask next",
+                    "Things to check", "Tasters, volunteering and work experience",
+                    "Suggested jobs, reasons and next steps", "Their answers"):
+        assert heading in text
+    assert "shifts, nights or weekends are not OK" in text
+    assert page.locator(".app-guidance__role").count() == 10
+    assert page.get_by_role("button", name="Print this page").is_visible() == javascript
+    assert axe_violations(page) == []
+    screenshot(page, f"adviser-guidance-{'js' if javascript else 'nojs'}")
+    page.emulate_media(media="print")
+    assert not page.locator("header.nhsuk-header").is_visible()
+    printed = page.locator(".app-guidance__role a[href^='http']").first.evaluate(
+        "a => getComputedStyle(a, '::after').content")
+    assert printed.startswith('" (https://')  # web links print in full
+    if not javascript:
+        screenshot(page, "adviser-guidance-print")
+
+
+def test_expired_and_forged_codes_get_the_same_plain_page(contexts: Contexts,
+                                                          live_app: Flask) -> None:
+    page = contexts.new(javascript=False, axe=True)
+    expired = code_for(live_app, {"stage": "school"}, issued=date.today() - timedelta(days=91))
+    good = code_for(live_app, {"stage": "school"})
+    forged = good[:-2] + ("00" if good[-2:] != "00" else "11")
+    seen = []
+    for name, code in (("expired", expired), ("forged", forged)):
+        response = page.goto(f"/advisers/code/{code}")
+        assert response is not None and response.status == 404
+        seen.append(main_text(page))
+        assert axe_violations(page) == []
+        screenshot(page, f"adviser-code-{name}")
+    assert seen[0] == seen[1] and "This code does not work" in seen[0]
+
+
+# ---- group sessions -----------------------------------------------------------------------
+
+def test_a_group_below_the_minimum_then_with_its_chart(contexts: Contexts, live_app: Flask) -> None:
+    adviser, join_code = start_session(contexts)
+    assert "0 pupils have joined." in main_text(adviser)
+    pupils = [join_as_pupil(contexts, code_for(live_app, {"stage": stage}), join_code)
+              for stage in STAGES[:4]]
+    adviser.get_by_role("button", name="Refresh the counts").click()
+    text = main_text(adviser)
+    assert "4 pupils have joined." in text and "Results show from 5 pupils" in text
+    assert "1 more pupil needs to join" in text and adviser.locator(".app-chart").count() == 0
+    assert axe_violations(adviser) == []
+    screenshot(adviser, "group-tally-below-minimum")
+
+    again = pupils[0]
+    again.goto("/groups/join")
+    again.get_by_label("Class code").fill(join_code)
+    again.get_by_role("button", name="Add my results").click()
+    assert "You have already added your results to this class" in again.locator(
+        ".nhsuk-error-summary").inner_text()
+    assert axe_violations(again) == []  # the form with its error
+    join_as_pupil(contexts, code_for(live_app, {"stage": STAGES[4], "earn_while_learning": "study_first"}),
+                  join_code)
+    adviser.get_by_role("button", name="Refresh the counts").click()
+    assert "5 pupils have joined." in main_text(adviser)
+    charts = adviser.locator(".app-chart")
+    assert charts.count() == 3
+    bars = adviser.locator(".app-chart__fill")
+    assert bars.count() >= 5 and bars.first.get_attribute("width") is not None
+    adviser.locator(".app-chart summary").first.click()
+    assert adviser.locator(".app-chart table").first.is_visible()
+    assert "Ideas for your follow-up lesson" in main_text(adviser)
+    assert axe_violations(adviser) == []
+    screenshot(adviser, "group-tally")
+    adviser.emulate_media(media="print")
+    screenshot(adviser, "group-tally-print")
+
+
+# ---- every new page type: axe, no sideways scrolling, screenshots --------------------------
+
+def ready_tally(app: Flask, pupils: int) -> str:
+    """A session's tally address with ``pupils`` contributions added straight to the store."""
+    store = app.extensions["compass_groups"]
+    session = store.start_session()
+    for i in range(pupils):
+        store.add(session.join_code, Contribution(
+            frozenset({"nursing-midwifery", "allied-health", "adult-social-care"}
+                      if i % 2 else {"pharmacy", "allied-health"}),
+            frozenset({"apprenticeship", "degree"} if i % 3 else {"degree"}), i % 2 == 0))
+    return f"/groups/tally/{session.adviser_key}"
+
+
+@pytest.mark.parametrize(("viewport", "device"), [(PHONE, "phone"), (DESKTOP, "desktop")])
+def test_every_adviser_page_type_is_accessible_and_fits(contexts: Contexts, live_app: Flask,
+                                                        viewport: ViewportSize, device: str) -> None:
+    page = contexts.new(viewport=viewport, axe=True)
+    code = code_for(live_app, {"stage": "school"})
+    use_code(page, code)
+    expired = code_for(live_app, {"stage": "school"}, issued=date.today() - timedelta(days=91))
+    pages = [
+        ("advisers", "/advisers"), ("adviser-open-code", "/advisers/code"),
+        ("adviser-open-code-error", "/advisers/code?code=WRONG!"),
+        ("adviser-guidance", f"/advisers/code/{code}"), ("adviser-expired", f"/advisers/code/{expired}"),
+        ("groups", "/groups"), ("groups-key-error", "/groups/tally?key=nope"),
+        ("group-tally-small", ready_tally(live_app, 2)), ("group-tally-chart", ready_tally(live_app, 7)),
+        ("group-ended", "/groups/tally/" + "A" * 24), ("group-join", "/groups/join"),
+        ("lesson-guide", "/advisers/lesson-guide"), ("role-cards", "/advisers/role-cards"),
+        ("role-cards-family", "/advisers/role-cards/pharmacy"),
+        ("role-cards-all", "/advisers/role-cards/all"),
+    ]
+    problems = {}
+    for name, path in pages:
+        page.goto(path)
+        violations = axe_violations(page)
+        if violations:
+            problems[name] = violations
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {viewport['width']}px"
+        if name != "role-cards-all":  # very tall: the family set shows the same cards
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=True)
+    page.goto("/groups/join")
+    page.get_by_label("Class code").fill("ZZZZZZ")
+    page.get_by_role("button", name="Add my results").click()
+    assert page.locator(".nhsuk-error-summary").is_visible()
+    if violations := axe_violations(page):
+        problems["group-join-error"] = violations
+    page.screenshot(path=str(SCREENSHOTS / f"group-join-error-{device}.png"), full_page=True)
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def test_the_lesson_guide_prints_on_one_page_and_cards_do_not_split(contexts: Contexts) -> None:
+    page = contexts.new(javascript=False)
+    page.goto("/advisers/lesson-guide")
+    page.emulate_media(media="print")
+    assert pdf_pages(page) == 1
+    screenshot(page, "lesson-guide-print")
+    page.goto("/advisers/role-cards/pharmacy")
+    page.emulate_media(media="print")
+    assert not page.locator("header.nhsuk-header").is_visible()
+    breaks = page.locator(".app-role-card").evaluate_all(
+        "cards => cards.map(c => getComputedStyle(c).breakInside)")
+    assert breaks and set(breaks) == {"avoid"}
+    assert pdf_pages(page) >= 1
+    screenshot(page, "role-cards-print")
