@@ -49,7 +49,10 @@ browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 bench: setup build
-	$(BIN)/python bench/engine_bench.py
+	$(BIN)/python bench/recommend_latency.py
+	$(BIN)/python bench/catalogue_growth.py
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/build_time.py
 	$(BIN)/python bench/web_bench.py
 
 clean:
