@@ -34,9 +34,10 @@ SETTING_HELP = {
                           "A whole class often shares one address.",
     "COMPASS_SHARE_RATE_LIMIT": "Requests allowed per IP address to make or open share codes.",
     "COMPASS_LOOKUP_RATE_LIMIT": "Code look-ups allowed per IP address, counted separately for "
-                                 "advisers opening share codes, pupils joining a group and "
-                                 "opening a group's tally. Default '40 per minute;200 per hour': "
-                                 "a class of 30 on one school address can each open one code.",
+                                 "advisers opening share codes, starting a group, opening a "
+                                 "group's tally and pupils joining a group. Default '40 per "
+                                 "minute;200 per hour': a class of 30 on one school address can "
+                                 "each open one code.",
     "COMPASS_RATELIMIT_STORAGE_URL": "Where rate-limit counts live: memory:// (default, one "
                                      "process) or a redis:// URL when several processes serve.",
     "COMPASS_CSRF_TIME_LIMIT": "Seconds a form stays valid (default 4 hours: a school lesson).",

@@ -143,8 +143,8 @@ def test_tasters_suit_the_stage_and_the_jobs_suggested(app: Flask, stage: Stage)
         assert "nhs-cadets" in names
     elif stage is not Stage.COLLEGE:
         assert "nhs-cadets" not in names  # for ages 14 to 18 only
-    leeds = [t.signpost.in_leeds for t in found]
-    assert leeds == sorted(leeds, reverse=True)  # Leeds first
+    order = [(not t.is_scheme, not t.signpost.in_leeds) for t in found]
+    assert order == sorted(order)  # schemes first, Leeds first within each
 
 
 def test_forged_expired_and_garbage_codes_get_the_same_plain_answer(

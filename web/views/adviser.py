@@ -43,7 +43,7 @@ from web.views.results import answer_rows
 from web.views.share import MAX_CODE_LENGTH
 
 bp = Blueprint("adviser", __name__)
-MOST_TASTERS = 6
+MOST_TASTERS = 8
 MOST_NAMED = 3
 CLUSTER = 4          # this many suggestions in one family is worth asking about
 GENERAL_KINDS = 4    # a national website covering this many route kinds is not a taster
@@ -77,9 +77,15 @@ class Taster:
     suits: tuple[str, ...]
 
     @property
+    def is_scheme(self) -> bool:
+        """A named scheme, or an organisation that only offers volunteering or experience."""
+        return isinstance(self.signpost, Programme) or set(self.signpost.route_kinds) <= EXPERIENCE_KINDS
+
+    @property
     def fits(self) -> str:
+        """Which suggestions it suits, if it is only for some kinds of job ('' if for all)."""
         if not self.signpost.families:
-            return "Good for every kind of health and care job."
+            return ""
         names = [mid_sentence(title) for title in self.suits]
         if len(names) > MOST_NAMED:
             return f"Good for {', '.join(names[:MOST_NAMED - 1])} and {len(names) - MOST_NAMED + 1} " \
@@ -245,7 +251,11 @@ def things_to_check(profile: Profile, suggestions: Suggestions) -> tuple[str, ..
 
 
 def tasters(catalogue: Catalogue, profile: Profile, suggestions: Suggestions) -> tuple[Taster, ...]:
-    """Volunteering, work experience and taster schemes for the person's stage and job families."""
+    """Volunteering, work experience and taster schemes for the person's stage and job families.
+
+    Named schemes and volunteering organisations come first, then employers that offer
+    work experience; Leeds ones first within each.
+    """
     found = []
     signposts: list[Provider | Programme] = [*catalogue.programmes.values(),
                                              *catalogue.providers.values()]
@@ -258,7 +268,7 @@ def tasters(catalogue: Catalogue, profile: Profile, suggestions: Suggestions) ->
                       if _fits(item.families, r.role.family))
         if suits:
             found.append(Taster(item, suits))
-    found.sort(key=lambda t: (not t.signpost.in_leeds, -len(t.suits), t.signpost.name))
+    found.sort(key=lambda t: (not t.is_scheme, not t.signpost.in_leeds, t.signpost.name))
     return tuple(found[:MOST_TASTERS])
 
 
