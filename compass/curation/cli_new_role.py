@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from compass.catalogue import DEFAULT_CATALOGUE, check_catalogue
-from compass.curation.scaffold import write_scaffold
 
 
 def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,6 +19,8 @@ def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def run(args: argparse.Namespace) -> int:
+    from compass.curation.scaffold import write_scaffold  # imports scikit-learn: only when used
+
     catalogue = check_catalogue(args.catalogue).catalogue
     path = write_scaffold(args.title, args.catalogue / "roles", catalogue)
     print(f"wrote {path}")
