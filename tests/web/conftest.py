@@ -17,10 +17,12 @@ if sys.path[:1] != [str(REPO)]:
 import pytest  # noqa: E402
 from flask import Flask  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 from web_helpers import Journey  # noqa: E402
 
 from compass.questionnaire import Flow  # noqa: E402
 from web import create_app  # noqa: E402
+from web.server import BackgroundServer  # noqa: E402
 
 
 @pytest.fixture
@@ -43,3 +45,27 @@ def flow(app: Flask) -> Flow:
 @pytest.fixture
 def journey(client: FlaskClient, flow: Flow) -> Journey:
     return Journey(client, flow)
+
+
+# Browser tests: each module defines its own ``live_app``; the real server and Debian's
+# Chromium are shared by every test in that module.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(live_app: Flask) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does this)")
+    running = BackgroundServer(live_app, threads=4).start()
+    yield running.url
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -26,20 +26,15 @@ from playwright.sync_api import (
     Response,
     Route,
     ViewportSize,
-    sync_playwright,
 )
 from web_helpers import Value, default_answer, first_of_type
 
 from compass.questionnaire import Flow, QuestionType, questions_for, validate_answers
 from web import create_app
-from web.server import BackgroundServer
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
@@ -55,23 +50,6 @@ RUN_AXE = """async (tags) => {
 @pytest.fixture(scope="module")
 def live_app() -> Flask:
     return create_app({"secure_cookies": True})
-
-
-@pytest.fixture(scope="module")
-def server(live_app: Flask) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does this)")
-    running = BackgroundServer(live_app, threads=4).start()
-    yield running.url
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @dataclass

@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize
 from test_adviser import code_for
 from test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     PHONE,
     RUN_AXE,
@@ -34,7 +31,6 @@ from test_browser import (
 
 from compass.groups import Contribution
 from web import create_app
-from web.server import BackgroundServer
 
 pytestmark = pytest.mark.browser
 STAGES = ("school", "college", "working", "not_working", "university")
@@ -44,23 +40,6 @@ STAGES = ("school", "college", "working", "not_working", "university")
 def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     groups_db = tmp_path_factory.mktemp("groups") / "groups.sqlite3"
     return create_app({"secure_cookies": True, "groups_db": str(groups_db)})
-
-
-@pytest.fixture(scope="module")
-def server(live_app: Flask) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does this)")
-    running = BackgroundServer(live_app, threads=4).start()
-    yield running.url
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
