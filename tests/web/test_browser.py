@@ -313,6 +313,7 @@ def test_every_page_type_is_accessible_and_fits(contexts: Contexts, live_app: Fl
             assert page.locator(".nhsuk-error-summary").is_visible()
         else:
             page.goto(path)
+        page.wait_for_load_state("load")  # stylesheets applied before axe measures target sizes
         violations = page.evaluate(RUN_AXE, WCAG)
         if violations:
             problems[name] = violations
