@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from compass.catalogue import DEFAULT_CATALOGUE
-
-DEFAULT_MODELS = DEFAULT_CATALOGUE.parent / "models"
-DEFAULT_PERSONAS = DEFAULT_CATALOGUE.parent / "evaluation" / "personas.yaml"
+from compass.cli._options import add_catalogue_option, add_models_option, add_personas_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,12 +13,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Embed each role's text (only roles whose text changed), train the learned "
         "ranker, cross-validate it against the transparent scorer on the judgement set, and "
         "write everything with a manifest of SHA-256 hashes.")
-    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
-                        help="the catalogue folder (default: roles_catalogue/)")
-    parser.add_argument("--models", type=Path, default=DEFAULT_MODELS,
-                        help="where to write the artefacts (default: models/)")
-    parser.add_argument("--personas", type=Path, default=DEFAULT_PERSONAS,
-                        help="the judgement set (default: evaluation/personas.yaml)")
+    add_catalogue_option(parser)
+    add_models_option(parser, "where to write the artefacts")
+    add_personas_option(parser)
     parser.set_defaults(handler=run)
 
 

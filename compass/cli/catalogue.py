@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
-from compass.catalogue import DEFAULT_CATALOGUE, load_catalogue
+from compass.catalogue import load_catalogue
 from compass.catalogue.export import catalogue_to_dict
 from compass.catalogue.report import build_report, render_report
 from compass.catalogue.schema import write_schemas
+from compass.cli._options import add_catalogue_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,15 +20,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     export = actions.add_parser("export", help="print every role, provider and programme")
     export.add_argument("--json", action="store_true", required=True, help="print JSON")
-    _catalogue_option(export)
+    add_catalogue_option(export)
     export.set_defaults(handler=run_export)
 
     report = actions.add_parser("report", help="counts, coverage and thin roles")
-    _catalogue_option(report)
+    add_catalogue_option(report)
     report.set_defaults(handler=run_report)
 
     schema = actions.add_parser("schema", help="rewrite the JSON Schemas in roles_catalogue/schema/")
-    _catalogue_option(schema)
+    add_catalogue_option(schema)
     schema.set_defaults(handler=run_schema)
 
     for module in _extra_actions():
@@ -44,11 +44,6 @@ def _extra_actions() -> list[Any]:
 
     return [importlib.import_module(f"compass.curation.{m.name}")
             for m in pkgutil.iter_modules(curation.__path__) if m.name.startswith("cli_")]
-
-
-def _catalogue_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
-                        help="the catalogue folder (default: roles_catalogue/)")
 
 
 def run_export(args: argparse.Namespace) -> int:

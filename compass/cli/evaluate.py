@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from compass.catalogue import DEFAULT_CATALOGUE
-from compass.cli.build import DEFAULT_MODELS, DEFAULT_PERSONAS
+from compass.cli._options import add_catalogue_option, add_models_option, add_personas_option
 from compass.cli.recommend import show_engine_warnings
 
 
@@ -17,12 +15,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "transparent scorer and a random ranker on the judgement set: NDCG@10, a top-graded "
         "role in the top 3, constraint violations in the top 10, job families in the top 10 "
         "and catalogue coverage.")
-    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
-                        help="the catalogue folder (default: roles_catalogue/)")
-    parser.add_argument("--models", type=Path, default=DEFAULT_MODELS,
-                        help="built artefacts, for role embeddings (default: models/)")
-    parser.add_argument("--personas", type=Path, default=DEFAULT_PERSONAS,
-                        help="the judgement set (default: evaluation/personas.yaml)")
+    add_catalogue_option(parser)
+    add_models_option(parser, "built artefacts, for role embeddings")
+    add_personas_option(parser)
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     parser.add_argument("--synthetic", action="store_true",
                         help="also train the learned ranker on profiles sampled around each role")

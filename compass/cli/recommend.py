@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compass.catalogue import DEFAULT_CATALOGUE
-from compass.cli.build import DEFAULT_MODELS
+from compass.cli._options import add_catalogue_option, add_models_option
 from compass.errors import ProfileError
 from compass.profile import Profile
 
@@ -29,10 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="how many roles to show (default 10; may be the whole catalogue)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON line per profile instead of text")
-    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
-                        help="the catalogue folder (default: roles_catalogue/)")
-    parser.add_argument("--models", type=Path, default=DEFAULT_MODELS,
-                        help="built artefacts (default: models/)")
+    add_catalogue_option(parser)
+    add_models_option(parser)
     parser.set_defaults(handler=run)
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from compass.catalogue import DEFAULT_CATALOGUE, check_catalogue
+from compass.cli._options import add_catalogue_option, add_models_option, add_personas_option
 from compass.errors import Problem, Severity
 from compass.questionnaire import check_flows
 
@@ -18,14 +19,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "validate", help="check the role catalogue and question flows",
         description="Check every catalogue and question-flow file. Prints each problem as "
         "path:line: field: message, and exits 1 if there are errors.")
-    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
-                        help="the catalogue folder (default: roles_catalogue/)")
+    add_catalogue_option(parser)
     parser.add_argument("--questionnaires", type=Path, default=DEFAULT_QUESTIONNAIRES,
                         help="the question flow folder (default: questionnaires/)")
-    parser.add_argument("--models", type=Path, default=DEFAULT_CATALOGUE.parent / "models",
-                        help="built artefacts used by the quality checks (default: models/)")
-    parser.add_argument("--personas", type=Path, default=DEFAULT_CATALOGUE.parent / "evaluation" / "personas.yaml",
-                        help="the judgement set used by the quality checks")
+    add_models_option(parser, "built artefacts used by the quality checks")
+    add_personas_option(parser)
     parser.add_argument("--no-quality", action="store_true",
                         help="skip the quality checks that need the built recommender")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from compass.catalogue import DEFAULT_CATALOGUE, check_catalogue
+from compass.catalogue import check_catalogue
+from compass.cli._options import add_catalogue_option
 
 
 def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,8 +13,7 @@ def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
                                 description="Write roles_catalogue/roles/<id>.yaml with every field, "
                                 "a comment on each, and SOC 2020 and RIASEC suggestions to check.")
     parser.add_argument("title", help="the job title, e.g. \"Hospital porter\"")
-    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
-                        help="the catalogue folder (default: roles_catalogue/)")
+    add_catalogue_option(parser)
     parser.set_defaults(handler=run)
 
 

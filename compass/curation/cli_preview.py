@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from compass.catalogue import DEFAULT_CATALOGUE
+from compass.cli._options import add_catalogue_option
 from compass.curation.preview import preview
 
 
@@ -14,8 +13,7 @@ def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
                                 description="Render one role, provider or programme straight from its "
                                 "YAML, with any problems listed against the file and line.")
     parser.add_argument("id", help="the role, provider or programme id, e.g. healthcare-assistant")
-    parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
-                        help="the catalogue folder (default: roles_catalogue/)")
+    add_catalogue_option(parser)
     parser.set_defaults(handler=run)
 
 

@@ -12,7 +12,7 @@ from compass.catalogue import Catalogue
 from compass.questionnaire import Answers
 from web import journey, params
 from web.results import PAGE, SHOW_CHOICES, suggest
-from web.services import services
+from web.services import Services, services
 from web.views.questions import CheckRow, describe
 
 bp = Blueprint("results", __name__)
@@ -26,15 +26,23 @@ def _answers_or_none() -> Answers | None:
     return journey.complete_answers(services().flow)
 
 
-@bp.get("/results")
-def index() -> str | Response:
+def _results_state() -> tuple[Services, Answers, list[str], int] | None:
+    """What a results page needs, or None when the answers are not complete yet."""
     params.query("show")
     show = _show()
     answers = _answers_or_none()
     if answers is None:
-        return redirect(url_for("questions.begin"))
+        return None
     found = services()
-    hidden = journey.not_for_me(found.catalogue)
+    return found, answers, journey.not_for_me(found.catalogue), show
+
+
+@bp.get("/results")
+def index() -> str | Response:
+    state = _results_state()
+    if state is None:
+        return redirect(url_for("questions.begin"))
+    found, answers, hidden, show = state
     suggestions = suggest(found, answers, hidden, show)
     return render_template("results/index.html", suggestions=suggestions, interactive=True,
                            steps_args={}, nav="results.index")
@@ -62,13 +70,10 @@ def _change_hidden(change: Callable[[Catalogue, str], None]) -> Response:
 
 @bp.get("/results/print")
 def printable() -> str | Response:
-    params.query("show")
-    show = _show()
-    answers = _answers_or_none()
-    if answers is None:
+    state = _results_state()
+    if state is None:
         return redirect(url_for("questions.begin"))
-    found = services()
-    hidden = journey.not_for_me(found.catalogue)
+    found, answers, hidden, show = state
     today = date.today()
     code = found.codec.make(answers, hidden, today)
     return render_template(
