@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup build browser bench clean
+.PHONY: run test quick setup build browser bench clean
 
 run: setup build
 	COMPASS_SECRET_KEY="$${COMPASS_SECRET_KEY:-$$(cat .secret_key)}" $(BIN)/compass serve --host $(HOST) --port $(PORT)
@@ -19,6 +19,11 @@ test: setup build browser
 	$(BIN)/mypy
 	$(BIN)/compass validate
 	$(BIN)/pytest
+
+# The edit-test loop: lint and every test not marked slow (no browser, real model or real build).
+quick: setup
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m "not slow"
 
 setup: $(VENV)/.installed node_modules/.installed .secret_key
 

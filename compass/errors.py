@@ -89,7 +89,3 @@ class QuestionnaireError(ProblemsError):
 
 class ProfileError(CompassError):
     """A profile or a set of answers is not valid."""
-
-
-class ArtefactError(CompassError):
-    """A built model artefact is missing, stale, corrupt or tampered with."""

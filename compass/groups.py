@@ -21,9 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from compass.errors import CompassError
+
+if TYPE_CHECKING:
+    from compass.suggestions import Suggestions
 
 MIN_GROUP_SIZE = 5
 SESSION_LIFETIME = timedelta(days=1)
@@ -49,6 +52,16 @@ class Contribution:
     families: frozenset[str]
     route_kinds: frozenset[str]
     earn_while_learning: bool
+
+    @classmethod
+    def from_suggestions(cls, suggestions: Suggestions) -> Contribution:
+        """The job families and best-route kinds of a pupil's top list, and whether they want pay."""
+        recommendations = suggestions.recommendations
+        return cls(
+            families=frozenset(r.role.family.value for r in recommendations),
+            route_kinds=frozenset(r.route.route.kind.value for r in recommendations),
+            earn_while_learning=suggestions.profile.constraints.earn_while_learning,
+        )
 
 
 @dataclass(frozen=True)

@@ -55,17 +55,22 @@ _RFC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _TO_CROCKFORD = str.maketrans(_RFC, _CROCKFORD)
 _FROM_CROCKFORD = str.maketrans(_CROCKFORD, _RFC)
+MAX_TYPED_LENGTH = 100
 INVALID_TITLE = "This code does not work"
-INVALID_DETAIL = ("It may have a typing mistake, be more than 90 days old, or have been made "
-                  "before our questions changed.")
-INVALID = f"{INVALID_TITLE}. {INVALID_DETAIL}"
+
+
+def invalid_detail(max_age_days: int) -> str:
+    """Why a code may not work, for codes that last ``max_age_days``."""
+    return (f"It may have a typing mistake, be more than {max_age_days} days old, or have been "
+            "made before our questions changed.")
 
 
 class ShareCodeError(CompassError):
     """The code cannot be read. Always the same message, whatever the reason."""
 
-    def __init__(self) -> None:
-        super().__init__(INVALID)
+    def __init__(self, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> None:
+        self.detail = invalid_detail(max_age_days)
+        super().__init__(f"{INVALID_TITLE}. {self.detail}")
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,18 @@ class ShareCodec:
     secret_key: bytes
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
 
+    @property
+    def invalid_detail(self) -> str:
+        return invalid_detail(self.max_age_days)
+
+    @property
+    def invalid_message(self) -> str:
+        return str(ShareCodeError(self.max_age_days))
+
+    def expires_on(self, issued: date) -> date:
+        """The last day a code made on ``issued`` works."""
+        return issued + timedelta(days=self.max_age_days)
+
     def make(self, answers: Answers, not_for_me: Sequence[str], today: date) -> str:
         """The code for these answers, made on ``today``."""
         day = (today - EPOCH).days
@@ -96,6 +113,21 @@ class ShareCodec:
 
     def read(self, code: str, role_ids: Iterable[str], today: date) -> SharedAnswers:
         """The answers in ``code``; raises :class:`ShareCodeError` for any bad code."""
+        try:
+            return self._read(code, role_ids, today)
+        except ShareCodeError:
+            raise ShareCodeError(self.max_age_days) from None
+
+    def check_shape(self, code: str) -> None:
+        """Raise :class:`ShareCodeError` unless ``code`` looks like a code (it may still not work)."""
+        try:
+            decode_code(code)
+        except ShareCodeError:
+            raise ShareCodeError(self.max_age_days) from None
+
+    def _read(self, code: str, role_ids: Iterable[str], today: date) -> SharedAnswers:
+        if len(code) > MAX_TYPED_LENGTH:
+            raise ShareCodeError
         data = decode_code(code)
         body, mac = data[:-MAC_BYTES], data[-MAC_BYTES:]
         extra = len(body) - 2 - self._answer_bytes
@@ -207,7 +239,15 @@ def role_tag(role_id: str) -> bytes:
 
 def format_code(data: bytes) -> str:
     """``data`` in Crockford base32, in dash-separated groups of four for reading aloud."""
-    text = base64.b32encode(data).decode().rstrip("=").translate(_TO_CROCKFORD)
+    return _grouped(base64.b32encode(data).decode().rstrip("=").translate(_TO_CROCKFORD))
+
+
+def canonical_code(code: str) -> str:
+    """A typed code as it is shown: canonical characters in dash-separated groups of four."""
+    return _grouped(normalise_code(code))
+
+
+def _grouped(text: str) -> str:
     return "-".join(text[i:i + GROUP] for i in range(0, len(text), GROUP))
 
 

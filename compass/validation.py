@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from enum import Enum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -129,7 +128,3 @@ def _inner_model(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
-
-
-def enum_values(enum: type[Enum]) -> list[str]:
-    return [str(member.value) for member in enum]

@@ -17,7 +17,6 @@ from compass.questionnaire import (
     validate_answers,
 )
 from compass.sharecode import (
-    INVALID,
     ShareCodec,
     ShareCodeError,
     decode_code,
@@ -136,7 +135,7 @@ def test_forged_expired_and_mistyped_codes_get_the_same_answer(codec: ShareCodec
         refusal(codec, ""),
         refusal(codec, "!!!!"),
     }
-    assert messages == {INVALID}
+    assert messages == {str(ShareCodeError(90))}
     assert codec.read(code, ROLES, TODAY + timedelta(days=90)).issued == TODAY
 
 
@@ -162,3 +161,14 @@ def test_any_typed_text_is_read_or_refused_cleanly(codec: ShareCodec, typed: str
 
 def test_normalise_code() -> None:
     assert normalise_code(" ab-cd ol i ") == "ABCD011"
+
+
+def test_the_refusal_and_expiry_follow_the_code_lifetime_setting(flow: Flow) -> None:
+    codec = ShareCodec(flow, b"k" * 32, max_age_days=30)
+    code = codec.make(validate_answers(flow, {"stage": "school"}, partial=True), [], TODAY)
+    assert codec.expires_on(TODAY) == TODAY + timedelta(days=30)
+    assert codec.read(code, ROLES, TODAY + timedelta(days=30)).issued == TODAY
+    with pytest.raises(ShareCodeError) as refused:
+        codec.read(code, ROLES, TODAY + timedelta(days=31))
+    assert "more than 30 days old" in str(refused.value) and "90" not in str(refused.value)
+    assert codec.invalid_message == str(refused.value)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -11,7 +10,8 @@ from flask import Flask
 
 from compass.catalogue import Pay, Role
 from compass.catalogue.export import pay_text
-from web.explore import RouteFilter, is_stepping_stone
+from compass.search import route_labels
+from compass.wording import join_words, sentence_case, years
 
 SITE_NAMES = {
     "www.healthcareers.nhs.uk": "NHS Health Careers",
@@ -30,42 +30,17 @@ def day(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def years(value: float) -> str:
-    number = f"{value:g}"
-    return f"{number} year" if value == 1 else f"{number} years"
-
-
-def join_words(items: Iterable[str]) -> str:
-    """'a, b and c'."""
-    words = [str(i) for i in items]
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
-
-
 def first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
 
 
-def route_labels(role: Role) -> list[str]:
-    """Which of the explorer's route filters this role meets, as short labels."""
-    return [f.label for f in RouteFilter if any(f.matches(r) for r in role.entry_routes)]
-
-
-def sentence_case(text: str) -> str:
-    """Capital first letter only ('a GP practice' -> 'A GP practice')."""
-    return text[:1].upper() + text[1:]
-
-
 def paid_training(role: Role) -> str:
     """The ways in that pay a wage from the start, or how long the study is if none do."""
-    paid = [r.name for r in role.entry_routes
-            if r.paid_while_training and r.full_time_study_years == 0 and not is_stepping_stone(r)]
+    paid = role.paid_ways_in
     if paid:
-        return "Yes: " + "; ".join(paid)
-    studies = [r.full_time_study_years for r in role.entry_routes if r.full_time_study_years]
-    if studies:
-        return f"No: you study full time first (at least {years(min(studies))})"
+        return "Yes: " + "; ".join(r.name for r in paid)
+    if role.shortest_study_years:
+        return f"No: you study full time first (at least {years(role.shortest_study_years)})"
     return "Not usually"
 
 
@@ -96,7 +71,11 @@ def site_name(url: str) -> str:
     return f"{site}: {page}" if page else site
 
 
+CARD_SIGNPOSTS = 3  # how many of a step's signposts fit on a results card
+
+
 def init_app(app: Flask) -> None:
+    app.jinja_env.globals["card_signposts"] = CARD_SIGNPOSTS
     for function in (pay, day, years, join_words, first_sentence, route_labels, sentence_case,
                      compare_rows, site_name):
         app.add_template_filter(function)

@@ -1,6 +1,7 @@
 """The engine pieces the web pages use, loaded once per process and shared by every app.
 
-The catalogue, the question flow, the explorer's search index and the ranking engine are
+The catalogue, the adviser wording, the question flow, the explorer's search index and the
+ranking engine are
 slow to build and never change while the server runs, so they are built at start-up (in
 ``create_app``) and cached by where they were loaded from. Tests that create many apps
 still load each of them once.
@@ -17,11 +18,12 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from compass.catalogue import Catalogue, load_catalogue
+from compass.guidance import AdviserWording, load_wording
 from compass.profile import Profile
 from compass.questionnaire import Flow, load_flows
 from compass.ranking.engine import Engine
+from compass.search import SearchIndex
 from compass.sharecode import ShareCodec
-from web.explore import RoleIndex
 from web.settings import Settings, SettingsError
 
 FLOW_ID = "main"
@@ -29,12 +31,13 @@ log = logging.getLogger("web")
 
 
 @dataclass(frozen=True)
-class Loaded:
+class LoadedFromDisk:
     """Everything loaded from disk: shared by every app in this process."""
 
     catalogue: Catalogue
+    wording: AdviserWording
     flow: Flow
-    index: RoleIndex
+    search: SearchIndex
     engine: Engine
 
 
@@ -44,21 +47,23 @@ class Services:
 
     settings: Settings
     catalogue: Catalogue
+    wording: AdviserWording
     flow: Flow
-    index: RoleIndex
+    search: SearchIndex
     engine: Engine
     codec: ShareCodec
 
 
 @cache
-def load(catalogue_dir: Path, questionnaire_dir: Path, models_dir: Path) -> Loaded:
+def load(catalogue_dir: Path, questionnaire_dir: Path, models_dir: Path) -> LoadedFromDisk:
     """Load and build everything once per process for these folders."""
     catalogue = load_catalogue(catalogue_dir)
+    wording = load_wording(catalogue_dir)
     flows = load_flows(questionnaire_dir)
     if FLOW_ID not in flows:
         raise SettingsError(f"there is no '{FLOW_ID}' question flow in {questionnaire_dir}")
     engine = Engine.load(models_dir=models_dir, catalogue=catalogue)
-    return Loaded(catalogue, flows[FLOW_ID], RoleIndex.build(catalogue), engine)
+    return LoadedFromDisk(catalogue, wording, flows[FLOW_ID], SearchIndex.build(catalogue), engine)
 
 
 @cache
@@ -81,10 +86,10 @@ def init_app(app: Flask, settings: Settings) -> None:
     if settings.preload_text_model:
         warm_text_model(loaded.engine)
     codec = ShareCodec(loaded.flow, settings.secret_key.encode(), settings.share_code_days)
-    app.extensions["compass"] = Services(settings, loaded.catalogue, loaded.flow, loaded.index,
-                                         loaded.engine, codec)
+    app.extensions["compass"] = Services(settings, loaded.catalogue, loaded.wording, loaded.flow,
+                                         loaded.search, loaded.engine, codec)
 
 
-def services() -> Services:
-    found: Services = current_app.extensions["compass"]
-    return found
+def current_services() -> Services:
+    services: Services = current_app.extensions["compass"]
+    return services

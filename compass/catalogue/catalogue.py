@@ -46,13 +46,11 @@ class Catalogue:
         named_p = [self.providers[p] for p in route.providers if p in self.providers]
         named_g = [self.programmes[p] for p in route.programmes if p in self.programmes]
 
-        def matches(kinds: tuple[object, ...], families: tuple[object, ...]) -> bool:
-            return route.kind in kinds and (not families or role.family in families)
+        def helps(item: Provider | Programme) -> bool:
+            return route.kind in item.route_kinds and item.serves(role.family)
 
-        extra_p = [p for p in self.providers.values()
-                   if p not in named_p and matches(p.route_kinds, p.families)]
-        extra_g = [g for g in self.programmes.values()
-                   if g not in named_g and matches(g.route_kinds, g.families)]
+        extra_p = [p for p in self.providers.values() if p not in named_p and helps(p)]
+        extra_g = [g for g in self.programmes.values() if g not in named_g and helps(g)]
         extra_p.sort(key=lambda p: (not p.in_leeds, p.name))
         extra_g.sort(key=lambda g: (not g.in_leeds, g.name))
         return tuple(named_p + extra_p), tuple(named_g + extra_g)

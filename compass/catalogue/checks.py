@@ -16,13 +16,13 @@ from compass.errors import Problem, Severity, display_path
 from compass.yamlio import FieldPath
 
 if TYPE_CHECKING:
-    from compass.catalogue.loader import Loaded
+    from compass.catalogue.loader import CatalogueEntry
 
 MAX_READING_GRADE = 9.0
 MAX_SENTENCE_WORDS = 25
 
 
-def _problem(entry: Loaded, loc: FieldPath, message: str, hint: str = "",
+def _problem(entry: CatalogueEntry, loc: FieldPath, message: str, hint: str = "",
              severity: Severity = Severity.ERROR) -> Problem:
     field = ""
     for part in loc:
@@ -35,8 +35,8 @@ def _suggest(value: str, known: Iterable[str]) -> str:
     return f"did you mean '{guess[0]}'?" if guess else ""
 
 
-def check_cross_references(roles: Sequence[Loaded], providers: Sequence[Loaded],
-                           programmes: Sequence[Loaded]) -> list[Problem]:
+def check_cross_references(roles: Sequence[CatalogueEntry], providers: Sequence[CatalogueEntry],
+                           programmes: Sequence[CatalogueEntry]) -> list[Problem]:
     problems: list[Problem] = []
     for group in (roles, providers, programmes):
         problems.extend(_check_ids(group))
@@ -79,7 +79,7 @@ def link_problem(url: str) -> str | None:
     return None
 
 
-def check_links(entries: Sequence[Loaded], fields: Sequence[str] = ("sources", "url")) -> list[Problem]:
+def check_links(entries: Sequence[CatalogueEntry], fields: Sequence[str] = ("sources", "url")) -> list[Problem]:
     problems: list[Problem] = []
     for entry in entries:
         for name in fields:
@@ -97,9 +97,9 @@ def check_links(entries: Sequence[Loaded], fields: Sequence[str] = ("sources", "
     return problems
 
 
-def _check_ids(group: Sequence[Loaded]) -> list[Problem]:
+def _check_ids(group: Sequence[CatalogueEntry]) -> list[Problem]:
     problems: list[Problem] = []
-    seen: dict[str, Loaded] = {}
+    seen: dict[str, CatalogueEntry] = {}
     for entry in group:
         item_id = entry.item_id
         if item_id != entry.path.stem:
@@ -113,9 +113,9 @@ def _check_ids(group: Sequence[Loaded]) -> list[Problem]:
     return problems
 
 
-def _check_titles(roles: Sequence[Loaded]) -> list[Problem]:
+def _check_titles(roles: Sequence[CatalogueEntry]) -> list[Problem]:
     problems: list[Problem] = []
-    seen: dict[str, Loaded] = {}
+    seen: dict[str, CatalogueEntry] = {}
     for entry in roles:
         if not isinstance(entry.item, Role):
             continue
@@ -128,7 +128,7 @@ def _check_titles(roles: Sequence[Loaded]) -> list[Problem]:
     return problems
 
 
-def _check_role(entry: Loaded, role: Role, role_ids: set[str], provider_ids: set[str],
+def _check_role(entry: CatalogueEntry, role: Role, role_ids: set[str], provider_ids: set[str],
                 programme_ids: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     if role.soc2020 not in soc2020_unit_groups():
@@ -159,7 +159,7 @@ def _check_role(entry: Loaded, role: Role, role_ids: set[str], provider_ids: set
     return problems
 
 
-def _check_progression_loops(roles: Sequence[Loaded]) -> list[Problem]:
+def _check_progression_loops(roles: Sequence[CatalogueEntry]) -> list[Problem]:
     """Report each cycle in the progression graph once, at the role that closes it."""
     graph = {e.item_id: e for e in roles}
     problems: list[Problem] = []
@@ -193,7 +193,7 @@ def reading_grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-def check_reading_age(roles: Sequence[Loaded]) -> list[Problem]:
+def check_reading_age(roles: Sequence[CatalogueEntry]) -> list[Problem]:
     problems: list[Problem] = []
     for entry in roles:
         role = entry.item
@@ -205,7 +205,7 @@ def check_reading_age(roles: Sequence[Loaded]) -> list[Problem]:
     return problems
 
 
-def _reading_problems(entry: Loaded, loc: FieldPath, text: str) -> list[Problem]:
+def _reading_problems(entry: CatalogueEntry, loc: FieldPath, text: str) -> list[Problem]:
     problems = []
     grade = reading_grade(text)
     if grade > MAX_READING_GRADE:

@@ -26,8 +26,11 @@ ItemT = TypeVar("ItemT", bound=BaseModel)
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """One validated item with where it came from, for line-numbered cross-checks."""
+class CatalogueEntry:
+    """One validated catalogue file (a role, provider or programme) and where it came from.
+
+    The path and line map let cross-file checks report problems against file and line.
+    """
 
     item: BaseModel
     path: Path
@@ -62,8 +65,8 @@ def content_hash(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _load_folder(folder: Path, model: type[BaseModel], problems: list[Problem]) -> list[Loaded]:
-    loaded: list[Loaded] = []
+def _load_folder(folder: Path, model: type[BaseModel], problems: list[Problem]) -> list[CatalogueEntry]:
+    loaded: list[CatalogueEntry] = []
     for path in sorted(folder.glob("*.y*ml")):
         doc, found = load_yaml(path)
         problems.extend(found)
@@ -72,10 +75,10 @@ def _load_folder(folder: Path, model: type[BaseModel], problems: list[Problem]) 
         item, found = validate_document(doc, model)
         problems.extend(found)
         if item is not None:
-            loaded.append(Loaded(item, path, doc.lines))
+            loaded.append(CatalogueEntry(item, path, doc.lines))
         elif isinstance(doc.data, dict):
             # Still register the id so other files' references to it are not reported too.
-            loaded.append(Loaded(_Placeholder(id=str(doc.data.get("id", path.stem))), path, doc.lines))
+            loaded.append(CatalogueEntry(_Placeholder(id=str(doc.data.get("id", path.stem))), path, doc.lines))
     return loaded
 
 
@@ -110,7 +113,7 @@ def check_catalogue(root: Path = DEFAULT_CATALOGUE) -> CatalogueCheck:
     return CatalogueCheck(catalogue, tuple(problems))
 
 
-def _items(loaded: list[Loaded], model: type[ItemT]) -> list[ItemT]:
+def _items(loaded: list[CatalogueEntry], model: type[ItemT]) -> list[ItemT]:
     return [entry.item for entry in loaded if isinstance(entry.item, model)]
 
 

@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -36,6 +37,8 @@ Id = Annotated[str, StringConstraints(pattern=KEBAB, min_length=2, max_length=60
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=300)]
 Score = Annotated[float, Field(ge=0.0, le=1.0)]
+DEGREE_LEVEL = 6           # RQF level of a bachelor's degree
+GENERAL_WEBSITE_KINDS = 4  # a national website covering this many route kinds is general
 
 
 class _Frozen(BaseModel):
@@ -107,9 +110,14 @@ class EntryRoute(_Frozen):
         "and jobs with training.",
     )
     paid_while_training: bool = Field(
-        description="true only if you are paid a wage while you train on this route.")
+        description="true only if you are paid a wage while you train on this route, on every "
+        "step of it.")
     needs_degree: bool = Field(
         default=False, description="true if you need a degree before you can start this route.")
+    needs_registration: bool = Field(
+        default=False,
+        description="true if you must already be registered in a profession (for example a "
+        "registered nurse or pharmacist) before you can start this route.")
     needs_gcse_english_maths: bool = Field(
         default=False,
         description="true if the route asks for GCSE English and maths at grade 4 (or Functional "
@@ -126,10 +134,49 @@ class EntryRoute(_Frozen):
     programmes: tuple[Id, ...] = Field(
         default=(), description="Ids of programmes (in roles_catalogue/programmes/) that help with it.")
 
+    @field_validator("paid_while_training")
+    @classmethod
+    def _kind_can_pay(cls, paid: bool, info: ValidationInfo) -> bool:
+        kind = info.data.get("kind")
+        if paid and isinstance(kind, RouteKind) and kind.never_pays:
+            raise ValueError(f"a {kind.value} route never pays a wage; set it to false, or choose "
+                             "'direct-entry' or 'apprenticeship' if you are employed while you train")
+        if not paid and isinstance(kind, RouteKind) and kind.always_pays:
+            raise ValueError(f"apprentices are always paid, so a {kind.value} route needs true here; "
+                             "if part of the route is full-time study, choose the kind of that part")
+        return paid
+
     @property
-    def earns_now(self) -> bool:
-        """Starts paid work with no full-time study first."""
-        return self.paid_while_training and self.full_time_study_years == 0
+    def is_way_in(self) -> bool:
+        """A way into the job itself (volunteering and work experience are only first steps)."""
+        return self.kind.is_way_in
+
+    @property
+    def is_degree_level(self) -> bool:
+        """Leads to a degree, needs one first, or is a qualification at degree level or above."""
+        return self.kind.leads_to_degree or self.needs_degree or (self.level or 0) >= DEGREE_LEVEL
+
+    @property
+    def needs_degree_first(self) -> bool:
+        return self.needs_degree
+
+    @property
+    def needs_registration_first(self) -> bool:
+        return self.needs_registration
+
+    @property
+    def pays_from_start(self) -> bool:
+        """A wage from the first day: no full-time study before you start."""
+        return self.is_way_in and self.paid_while_training and self.full_time_study_years == 0
+
+    @property
+    def is_paid_way_in(self) -> bool:
+        """Earn while you learn: paid from the start, with no degree or registration first."""
+        return self.pays_from_start and not (self.needs_degree_first or self.needs_registration_first)
+
+    @property
+    def is_no_degree_way_in(self) -> bool:
+        return self.is_way_in and not self.is_degree_level
 
 
 class Pay(_Frozen):
@@ -197,11 +244,6 @@ class Role(_Frozen):
         return value.strip()
 
     @property
-    def search_text(self) -> str:
-        """Words to match a search box against."""
-        return " ".join([self.title, *self.also_called, self.summary]).lower()
-
-    @property
     def embedding_text(self) -> str:
         """Text the sentence model embeds for this role."""
         settings = ", ".join(s.label for s in self.settings)
@@ -209,8 +251,33 @@ class Role(_Frozen):
                 f"{' '.join(self.day_to_day)} Works in {settings}.")
 
     @property
-    def has_paid_route(self) -> bool:
-        return any(r.paid_while_training for r in self.entry_routes)
+    def ways_in(self) -> tuple[EntryRoute, ...]:
+        """The routes into the job itself, leaving out first steps such as volunteering."""
+        return tuple(r for r in self.entry_routes if r.is_way_in)
+
+    @property
+    def paid_ways_in(self) -> tuple[EntryRoute, ...]:
+        """Ways in that pay from the start, with no degree or registration first."""
+        return tuple(r for r in self.entry_routes if r.is_paid_way_in)
+
+    @property
+    def has_paid_way_in(self) -> bool:
+        return bool(self.paid_ways_in)
+
+    @property
+    def has_no_degree_way_in(self) -> bool:
+        return any(r.is_no_degree_way_in for r in self.entry_routes)
+
+    @property
+    def shortest_study_years(self) -> float:
+        """The fewest years of full-time study on any way into the job."""
+        return min((r.full_time_study_years for r in self.ways_in), default=0.0)
+
+    @property
+    def graduate_only(self) -> bool:
+        """Every way into the job is at degree level."""
+        ways_in = self.ways_in
+        return bool(ways_in) and all(r.is_degree_level for r in ways_in)
 
 
 class _Signpost(_Frozen):
@@ -228,11 +295,34 @@ class _Signpost(_Frozen):
     url: Url = Field(description="The https link a young person should follow.")
     sources: tuple[Url, ...] = Field(min_length=1, description="https links the facts came from.")
 
+    def serves(self, family: Family) -> bool:
+        """It is for this job family (an empty ``families`` means every family)."""
+        return not self.families or family in self.families
+
+    @property
+    def offers_a_taste(self) -> bool:
+        """It offers volunteering or work experience: a way to try the work first."""
+        return any(kind.is_stepping_stone for kind in self.route_kinds)
+
+    @property
+    def only_offers_a_taste(self) -> bool:
+        return bool(self.route_kinds) and all(kind.is_stepping_stone for kind in self.route_kinds)
+
+    @property
+    def is_general_website(self) -> bool:
+        return False
+
 
 class Provider(_Signpost):
     """An organisation that offers courses, apprenticeships, jobs or help."""
 
     kind: ProviderKind = Field(description="What kind of organisation it is.")
+
+    @property
+    def is_general_website(self) -> bool:
+        """A national careers website covering most ways in, such as NHS Health Careers."""
+        return self.kind is ProviderKind.NATIONAL_SERVICE and (
+            not self.route_kinds or len(self.route_kinds) >= GENERAL_WEBSITE_KINDS)
 
 
 class Programme(_Signpost):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import pandas as pd
 
 from compass.catalogue.catalogue import Catalogue
 from compass.catalogue.checks import reading_grade
@@ -12,6 +14,7 @@ from compass.catalogue.vocab import Family, RouteKind, Setting
 
 MIN_BULLETS = 4
 MIN_ROUTES = 2
+READING_BUCKETS = ("below 6", "6 to 8", "8 to 9", "above 9")
 
 
 @dataclass(frozen=True)
@@ -51,25 +54,32 @@ def _grade_bucket(grade: float) -> str:
 
 def build_report(catalogue: Catalogue) -> CatalogueReport:
     roles = catalogue.roles
-    families = Counter(r.family.value for r in roles)
-    settings = Counter(s.value for r in roles for s in r.settings)
-    kinds = Counter(k.value for r in roles for k in {route.kind for route in r.entry_routes})
-    levels = Counter(
-        str(route.level) if route.level else "none" for r in roles for route in r.entry_routes)
-    bands = Counter(r.pay.afc_band_min or "not on AfC" for r in roles)
-    grades = Counter(_grade_bucket(reading_grade(r.summary)) for r in roles)
+    table = pd.DataFrame({
+        "family": [r.family.value for r in roles],
+        "settings": [[s.value for s in r.settings] for r in roles],
+        "pay_band": [r.pay.afc_band_min or "not on AfC" for r in roles],
+        "reading": [_grade_bucket(reading_grade(r.summary)) for r in roles],
+    }, index=pd.Index([r.id for r in roles], name="role"))
+    routes = pd.DataFrame([(r.id, route.kind.value, str(route.level) if route.level else "none")
+                           for r in roles for route in r.entry_routes], columns=["role", "kind", "level"])
     thin = {r.id: reasons for r in roles if (reasons := thin_reasons(r))}
     return CatalogueReport(
         role_count=len(roles),
-        by_family={f.value: families.get(f.value, 0) for f in Family},
-        by_setting={s.value: settings.get(s.value, 0) for s in Setting},
-        by_route_kind={k.value: kinds.get(k.value, 0) for k in RouteKind},
-        by_rqf_level=dict(sorted(levels.items())),
-        by_pay_band=dict(sorted(bands.items())),
-        no_paid_route=tuple(r.id for r in roles if not r.has_paid_route),
-        reading_grades={b: grades.get(b, 0) for b in ("below 6", "6 to 8", "8 to 9", "above 9")},
+        by_family=_counts(table.groupby("family").size(), [f.value for f in Family]),
+        by_setting=_counts(table["settings"].explode().value_counts(), [s.value for s in Setting]),
+        by_route_kind=_counts(routes.groupby("kind")["role"].nunique(), [k.value for k in RouteKind]),
+        by_rqf_level=_counts(routes.groupby("level").size()),
+        by_pay_band=_counts(table.groupby("pay_band").size()),
+        no_paid_route=tuple(r.id for r in roles if not r.has_paid_way_in),
+        reading_grades=_counts(table.groupby("reading").size(), READING_BUCKETS),
         thin_roles=thin,
     )
+
+
+def _counts(counts: pd.Series, order: Sequence[str] | None = None) -> dict[str, int]:
+    """``counts`` as a plain dict: over ``order`` (0 where missing), else sorted by key."""
+    counts = counts.sort_index() if order is None else counts.reindex(list(order), fill_value=0)
+    return {str(key): int(value) for key, value in counts.items()}
 
 
 def render_report(report: CatalogueReport) -> str:

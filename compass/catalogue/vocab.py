@@ -68,6 +68,52 @@ class RouteKind(_Labelled):
     VOLUNTEERING = ("volunteering", "Volunteering")
     WORK_EXPERIENCE = ("work-experience", "Work experience")
 
+    @property
+    def is_stepping_stone(self) -> bool:
+        """A good first step to try the work, but never a way into the job on its own."""
+        return self in STEPPING_STONE_KINDS
+
+    @property
+    def is_way_in(self) -> bool:
+        return self not in STEPPING_STONE_KINDS
+
+    @property
+    def leads_to_degree(self) -> bool:
+        """A degree, a degree apprenticeship, a course after a degree, or a course on to one."""
+        return self in DEGREE_ROUTE_KINDS
+
+    @property
+    def needs_level3_first(self) -> bool:
+        """Starts only after level 3 (A levels, a T Level or an access course)."""
+        return self in LEVEL3_FIRST_KINDS
+
+    @property
+    def is_job_with_training(self) -> bool:
+        """You are employed from the first day: an apprenticeship or a job with training."""
+        return self in JOB_WITH_TRAINING_KINDS
+
+    @property
+    def always_pays(self) -> bool:
+        """Apprentices are always paid a wage."""
+        return self in APPRENTICESHIP_KINDS
+
+    @property
+    def never_pays(self) -> bool:
+        """Study or unpaid experience: a route of this kind can never pay a wage."""
+        return self in UNPAID_KINDS
+
+
+# The route-kind groups. Each rule about kinds of route is one of these sets.
+STEPPING_STONE_KINDS = frozenset({RouteKind.VOLUNTEERING, RouteKind.WORK_EXPERIENCE})
+DEGREE_ROUTE_KINDS = frozenset({RouteKind.DEGREE, RouteKind.DEGREE_APPRENTICESHIP,
+                                RouteKind.POSTGRADUATE, RouteKind.ACCESS_COURSE})
+LEVEL3_FIRST_KINDS = frozenset({RouteKind.DEGREE, RouteKind.DEGREE_APPRENTICESHIP})
+JOB_WITH_TRAINING_KINDS = frozenset({RouteKind.APPRENTICESHIP, RouteKind.DEGREE_APPRENTICESHIP,
+                                     RouteKind.DIRECT_ENTRY})
+APPRENTICESHIP_KINDS = frozenset({RouteKind.APPRENTICESHIP, RouteKind.DEGREE_APPRENTICESHIP})
+UNPAID_KINDS = frozenset({RouteKind.DEGREE, RouteKind.T_LEVEL, RouteKind.COLLEGE_COURSE,
+                          RouteKind.ACCESS_COURSE, RouteKind.TRAINEESHIP, *STEPPING_STONE_KINDS})
+
 
 class Level(_Labelled):
     """How much of something a role involves. Stored as a number from 0 to 1."""
@@ -114,6 +160,11 @@ class Stage(_Labelled):
     UNIVERSITY = ("university", "at university")
     WORKING = ("working", "working")
     NOT_WORKING = ("not_working", "not in education or work")
+
+    @property
+    def counts_as_graduate(self) -> bool:
+        """Routes that need a degree first are open to someone at this stage."""
+        return self is Stage.UNIVERSITY
 
 
 RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")

@@ -2,19 +2,22 @@
 
 Each sub-command lives in its own module in this package and exposes
 ``register(subparsers)``, which adds its parser and sets ``handler`` to a function taking
-the parsed arguments and returning an exit status. Domain errors are turned into plain
-messages here, at the edge.
+the parsed arguments and returning an exit status. :data:`SUBCOMMANDS` lists them: adding
+one is a new module and a new entry there. Domain errors are turned into plain messages
+here, at the edge.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
 
+from compass.cli import build, catalogue, evaluate, profile, questionnaire, recommend, serve, validate
 from compass.errors import CompassError, ProblemsError
+
+# The sub-commands, in the order ``compass --help`` lists them.
+SUBCOMMANDS = (build, catalogue, evaluate, profile, questionnaire, recommend, serve, validate)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,10 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
+    for module in SUBCOMMANDS:
         module.register(subparsers)
     return parser
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
 from compass.catalogue import load_catalogue
 from compass.catalogue.export import catalogue_to_dict
 from compass.catalogue.report import build_report, render_report
 from compass.catalogue.schema import write_schemas
 from compass.cli._options import add_catalogue_option
+from compass.curation import cli_new_role, cli_preview
+
+# Curator tools that live in their own modules, in the order ``compass catalogue --help`` lists them.
+CURATOR_ACTIONS = (cli_new_role, cli_preview)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,19 +34,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_catalogue_option(schema)
     schema.set_defaults(handler=run_schema)
 
-    for module in _extra_actions():
+    for module in CURATOR_ACTIONS:
         module.register(actions)
-
-
-def _extra_actions() -> list[Any]:
-    """Curator tools that live in their own modules (preview, new-role)."""
-    import importlib
-    import pkgutil
-
-    import compass.curation as curation
-
-    return [importlib.import_module(f"compass.curation.{m.name}")
-            for m in pkgutil.iter_modules(curation.__path__) if m.name.startswith("cli_")]
 
 
 def run_export(args: argparse.Namespace) -> int:

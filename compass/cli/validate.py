@@ -9,6 +9,7 @@ from pathlib import Path
 from compass.catalogue import DEFAULT_CATALOGUE, check_catalogue
 from compass.cli._options import add_catalogue_option, add_models_option, add_personas_option
 from compass.errors import Problem, Severity
+from compass.guidance import check_wording
 from compass.questionnaire import check_flows
 
 DEFAULT_QUESTIONNAIRES = DEFAULT_CATALOGUE.parent / "questionnaires"
@@ -31,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def collect_problems(catalogue: Path, questionnaires: Path | None) -> list[Problem]:
-    problems = list(check_catalogue(catalogue).problems)
+    problems = [*check_catalogue(catalogue).problems, *check_wording(catalogue)[1]]
     if questionnaires is not None:
         problems.extend(check_flows(questionnaires).problems)
     return sorted(problems)

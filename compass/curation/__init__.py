@@ -1,4 +1,5 @@
 """Tools for catalogue curators: preview, new-role scaffold and quality checks.
 
-Modules named ``cli_*`` here each add one ``compass catalogue`` action.
+Each ``cli_*`` module here adds one ``compass catalogue`` action; they are listed in
+``compass.cli.catalogue.CURATOR_ACTIONS``.
 """

@@ -116,11 +116,3 @@ def _set_value_problem(name: str, value: EffectValue) -> str | None:
 def is_like_side(target: Target, value: EffectValue) -> bool:
     """True if ``value`` is above neutral, as a rating item's 'like' value must be."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value > target.neutral
-
-
-def profile_value(profile: Profile, name: str) -> object:
-    """The value of one target (or ``free_text``) in ``profile``."""
-    current: object = profile
-    for part in name.split("."):
-        current = getattr(current, part)
-    return current

@@ -1,4 +1,4 @@
-"""The recommendation engine: features, rankers, diversity, reasons and next steps.
+"""The recommendation engine: features, rankers, diversity and reasons.
 
 ``recommend(profile)`` uses one :class:`Engine` per process, built on first use from the
 default catalogue and ``models/``. Names are imported lazily so ``import compass`` stays
@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from compass.profile import Profile
     from compass.ranking.engine import Engine, Recommendation
-    from compass.ranking.next_step import BestRoute
 
-__all__ = ["BestRoute", "Engine", "Recommendation", "default_engine", "recommend"]
+__all__ = ["Engine", "Recommendation", "default_engine", "recommend"]
 
 _default: Engine | None = None
 _lock = threading.Lock()
@@ -44,8 +43,4 @@ def __getattr__(name: str) -> Any:
         from compass.ranking import engine
 
         return getattr(engine, name)
-    if name == "BestRoute":
-        from compass.ranking.next_step import BestRoute
-
-        return BestRoute
     raise AttributeError(f"module 'compass.ranking' has no attribute {name!r}")

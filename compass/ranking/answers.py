@@ -2,7 +2,7 @@
 
 The engine never ranks from a :class:`~compass.profile.Profile` directly. It turns one or
 more profiles into an :class:`AnswerBatch` (one row per profile) so features can be worked
-out for many profiles and roles at once with numpy. An :class:`Answer` names one thing the
+out for many profiles and roles at once with numpy. An :class:`AnswerRef` names one thing the
 person told us (an interest, a like, a constraint or their own words); removing it means
 setting it back to the neutral value the question flow uses for "not asked".
 """
@@ -39,7 +39,7 @@ STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
 @dataclass(frozen=True)
-class Answer:
+class AnswerRef:
     """One answer in a profile: its kind and, for interests and likes, which one."""
 
     kind: AnswerKind
@@ -81,27 +81,27 @@ class AnswerBatch:
     def _arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
-    def given_answers(self) -> tuple[Answer, ...]:
+    def given_answers(self) -> tuple[AnswerRef, ...]:
         """The answers in row 0 that differ from their neutral value."""
-        found = [Answer("interest", i) for i in range(len(RIASEC))
+        found = [AnswerRef("interest", i) for i in range(len(RIASEC))
                  if self.interests[0, i] != 0.5]
-        found += [Answer("like", i) for i in range(len(LIKE_DIMENSIONS)) if self.likes[0, i] != 0]
+        found += [AnswerRef("like", i) for i in range(len(LIKE_DIMENSIONS)) if self.likes[0, i] != 0]
         if np.any(self.text_match[0] != 0):
-            found.append(Answer("free_text"))
+            found.append(AnswerRef("free_text"))
         if self.earn_while_learning[0]:
-            found.append(Answer("earn_while_learning"))
+            found.append(AnswerRef("earn_while_learning"))
         if np.isfinite(self.max_study_years[0]):
-            found.append(Answer("max_study_years"))
+            found.append(AnswerRef("max_study_years"))
         if self.shift_work_ok[0] != UNKNOWN:
-            found.append(Answer("shift_work_ok"))
+            found.append(AnswerRef("shift_work_ok"))
         return tuple(found)
 
-    def without_each(self, answers: tuple[Answer, ...]) -> AnswerBatch:
+    def without_each(self, answers: tuple[AnswerRef, ...]) -> AnswerBatch:
         """Row 0, then row 0 with each answer in turn set back to neutral."""
         variants = [self.row(0)] + [self.row(0)._without(answer) for answer in answers]
         return stack(variants)
 
-    def _without(self, answer: Answer) -> AnswerBatch:
+    def _without(self, answer: AnswerRef) -> AnswerBatch:
         if answer.kind == "interest":
             interests = self.interests.copy()
             interests[:, answer.index] = 0.5
@@ -161,7 +161,7 @@ def answer_batch(profiles: list[Profile], text_match: FloatArray) -> AnswerBatch
                           dtype=np.int8),
         start_age=np.array([start_age(p) for p in profiles]),
         level3_years=np.array([level3_years_ahead(p) for p in profiles]),
-        has_degree=np.array([p.stage is Stage.UNIVERSITY for p in profiles], dtype=bool),
+        has_degree=np.array([p.has_degree for p in profiles], dtype=bool),
         stage=np.array([-1 if p.stage is None else STAGES.index(p.stage) for p in profiles],
                        dtype=np.int8),
         text_match=np.asarray(text_match, dtype=np.float64),

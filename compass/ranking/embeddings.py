@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -96,7 +95,3 @@ def read_embeddings(data: bytes) -> RoleEmbeddings:
     if vectors.ndim != 2 or not vectors.shape[0] == len(result.role_ids) == len(result.text_hashes):
         raise ValueError("role embeddings file has inconsistent shapes")
     return result
-
-
-def write_embeddings(path: Path, embeddings: RoleEmbeddings) -> None:
-    path.write_bytes(embeddings_bytes(embeddings))

@@ -29,12 +29,12 @@ from compass.ranking.diversity import diversify
 from compass.ranking.embeddings import RoleEmbeddings
 from compass.ranking.encoder import TextEncoder, shared_encoder
 from compass.ranking.features import PairFeatures, pair_features
-from compass.ranking.next_step import BestRoute, SignpostCache, best_route
 from compass.ranking.reasons import Reason, explain
 from compass.ranking.role_index import RoleIndex, unit_rows
-from compass.ranking.routes import RoutePlan, plan_routes
+from compass.ranking.routes import NO_ROUTE, RoutePlan, plan_routes
 from compass.ranking.scorers import Ranker, TransparentScorer
 from compass.ranking.text_match import TextMatcher
+from compass.signposting import NextSteps, SignpostCache, Step, make_step, plan_next_steps
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -47,7 +47,7 @@ class Recommendation:
     role: Role
     score: float                 # the ranker's score; higher is better; compare within a list
     reasons: tuple[str, ...]     # two to four short sentences for the person
-    route: BestRoute             # the best next step
+    route: Step                  # the best next step
     evidence: tuple[Reason, ...]  # the same reasons with the answers each one cites
 
     @property
@@ -159,10 +159,20 @@ class Engine:
         return [
             Recommendation(role=role, score=float(scores[r]),
                            reasons=tuple(reason.text for reason in reasons),
-                           route=best_route(self.signposts, role, int(best[r]), profile),
+                           route=make_step(self.signposts, role, int(best[r]), profile),
                            evidence=reasons)
             for role, r, reasons in zip(roles, picks, evidence, strict=True)
         ]
+
+    def best_route_index(self, profile: Profile, role: Role) -> int | None:
+        """Which of ``role``'s routes best fits ``profile`` (as in :meth:`recommend`), if any."""
+        answers = answer_batch([profile], np.zeros((1, len(self.index))))
+        best = int(plan_routes(answers, self.index.routes).best[0, self._row_of[role.id]])
+        return None if best == NO_ROUTE else best
+
+    def next_steps(self, profile: Profile, role: Role) -> NextSteps:
+        """Every way into ``role`` for ``profile``, starting with the step :meth:`recommend` shows."""
+        return plan_next_steps(self.signposts, role, profile, self.best_route_index(profile, role))
 
     def _rows_of(self, role_ids: Iterable[str]) -> IntArray:
         return np.array([self._row_of[r] for r in role_ids if r in self._row_of], dtype=np.int64)

@@ -1,4 +1,8 @@
-"""Ranking quality measures over personas, all computed on the engine's final lists."""
+"""Ranking quality measures over personas, all computed on the engine's final lists.
+
+:func:`persona_measures` scores each persona's top ten (one row per persona);
+:func:`summarise` averages those rows into one :class:`RankerReport` per ranker.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,18 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
 from compass.profile import Profile
 from compass.ranking.engine import Recommendation
+from compass.ranking.personas import Persona
 from compass.ranking.routes import route_problems
 
 CUTOFF = 10
 HIT_CUTOFF = 3
+# Each persona's top ten from one ranker.
+TopLists = Sequence[tuple[Persona, Sequence[Recommendation]]]
+PERSONA_MEASURES = ("ndcg_at_10", "top_graded_in_top_3", "constraint_violations", "families_in_top_10")
 
 
 def dcg(grades: Sequence[int]) -> float:
@@ -56,21 +66,36 @@ class RankerReport:
                 "catalogue_coverage": self.catalogue_coverage}
 
 
-def summarise(ranker: str, lists: Sequence[tuple[Profile, Mapping[str, int],
-                                                  list[Recommendation]]],
-              catalogue_size: int) -> RankerReport:
-    """Average the measures over ``(profile, relevance, top ten)`` for each persona."""
-    ids = [[r.role_id for r in recs[:CUTOFF]] for _, _, recs in lists]
-    count = max(len(lists), 1)
-    shown = {role_id for top in ids for role_id in top}
+def persona_measures(lists: TopLists) -> pd.DataFrame:
+    """One row per persona (indexed by its id) with its :data:`PERSONA_MEASURES`."""
+    rows = []
+    for persona, recommendations in lists:
+        top = recommendations[:CUTOFF]
+        ranked = [r.role_id for r in top]
+        rows.append((ndcg(ranked, persona.relevance), top_graded_hit(ranked, persona.relevance),
+                     violations(top, persona.profile), len({r.family for r in top})))
+    index = pd.Index([persona.id for persona, _ in lists], name="persona")
+    return pd.DataFrame(rows, index=index, columns=list(PERSONA_MEASURES))
+
+
+def coverage(lists: TopLists, catalogue_size: int) -> float:
+    """The share of the catalogue in at least one persona's top ten."""
+    shown = {r.role_id for _, recommendations in lists for r in recommendations[:CUTOFF]}
+    return len(shown) / catalogue_size if catalogue_size else 0.0
+
+
+def summarise(ranker: str, measures: pd.DataFrame, catalogue_coverage: float) -> RankerReport:
+    """Average the per-persona ``measures`` (from :func:`persona_measures`) into a report."""
+    # Summed one persona after another (not numpy's pairwise sum), so the figures stay the
+    # same to the last digit as the manifests already built.
+    totals = {name: sum(measures[name].tolist()) for name in PERSONA_MEASURES}
+    count = max(len(measures), 1)
     return RankerReport(
         ranker=ranker,
-        personas=len(lists),
-        ndcg_at_10=sum(ndcg(top, rel) for top, (_, rel, _) in zip(ids, lists, strict=True)) / count,
-        top_graded_in_top_3=sum(top_graded_hit(top, rel)
-                                for top, (_, rel, _) in zip(ids, lists, strict=True)) / count,
-        constraint_violations=sum(violations(recs[:CUTOFF], p) for p, _, recs in lists),
-        mean_families_in_top_10=sum(len({r.family for r in recs[:CUTOFF]})
-                                    for _, _, recs in lists) / count,
-        catalogue_coverage=len(shown) / catalogue_size if catalogue_size else 0.0,
+        personas=len(measures),
+        ndcg_at_10=totals["ndcg_at_10"] / count,
+        top_graded_in_top_3=totals["top_graded_in_top_3"] / count,
+        constraint_violations=int(totals["constraint_violations"]),
+        mean_families_in_top_10=totals["families_in_top_10"] / count,
+        catalogue_coverage=catalogue_coverage,
     )

@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 
 from compass.catalogue import EntryRoute, Role
 from compass.catalogue.vocab import LIKE_DIMENSIONS, RIASEC
-from compass.ranking.answers import Answer, AnswerBatch
+from compass.ranking.answers import AnswerBatch, AnswerRef
 
 FloatArray = NDArray[np.float64]
 TOPICS_PER_SENTENCE = 2
@@ -54,7 +54,7 @@ SINGLE_CLAUSES = {
 }
 
 
-def is_clear(answer: Answer, answers: AnswerBatch) -> bool:
+def is_clear(answer: AnswerRef, answers: AnswerBatch) -> bool:
     """Whether the answer is strong enough to quote back to the person."""
     if answer.kind == "interest":
         return bool(abs(answers.interests[0, answer.index] - 0.5) >= CLEAR_INTEREST - 1e-9)
@@ -63,7 +63,7 @@ def is_clear(answer: Answer, answers: AnswerBatch) -> bool:
     return True
 
 
-def _topic(answer: Answer, answers: AnswerBatch, role: Role,
+def _topic(answer: AnswerRef, answers: AnswerBatch, role: Role,
            work: FloatArray) -> tuple[bool, str, float]:
     """(liked?, topic words, how much of it the role has 0..1) for an interest or a like."""
     if answer.kind == "interest":
@@ -97,10 +97,10 @@ def _study_sentence(answers: AnswerBatch) -> str:
     return f"You said you would study for up to {limit:g} years, and this job fits in that time."
 
 
-def answer_clauses(helped: list[tuple[float, Answer]], role: Role, work: FloatArray,
-                   answers: AnswerBatch) -> list[tuple[str, tuple[Answer, ...]]]:
+def answer_clauses(helped: list[tuple[float, AnswerRef]], role: Role, work: FloatArray,
+                   answers: AnswerBatch) -> list[tuple[str, tuple[AnswerRef, ...]]]:
     """Sentences for the answers that helped, biggest effect first; likes are grouped."""
-    groups: dict[str, list[tuple[Answer, str, float]]] = {}
+    groups: dict[str, list[tuple[AnswerRef, str, float]]] = {}
     order: list[str] = []
     for _, answer in helped:
         if answer.kind in ("interest", "like"):
@@ -120,7 +120,7 @@ def answer_clauses(helped: list[tuple[float, Answer]], role: Role, work: FloatAr
             for key in order]
 
 
-def _sentence(key: str, group: list[tuple[Answer, str, float]], answers: AnswerBatch) -> str:
+def _sentence(key: str, group: list[tuple[AnswerRef, str, float]], answers: AnswerBatch) -> str:
     if key == "liked":
         return _liked_sentence([(t, a) for _, t, a in group])
     if key == "avoided":

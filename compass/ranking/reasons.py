@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from compass.catalogue import EntryRoute, Role
-from compass.ranking.answers import Answer, AnswerBatch
+from compass.ranking.answers import AnswerBatch, AnswerRef
 from compass.ranking.features import pair_features
 from compass.ranking.phrases import answer_clauses, fallback_facts, is_clear
 from compass.ranking.role_index import RoleIndex
@@ -36,7 +36,7 @@ class Reason:
 
 
 def answer_effects(ranker: Ranker, index: RoleIndex, answers: AnswerBatch,
-                   rows: NDArray[np.int64]) -> tuple[tuple[Answer, ...], FloatArray]:
+                   rows: NDArray[np.int64]) -> tuple[tuple[AnswerRef, ...], FloatArray]:
     """The given answers and, per answer and role, how much removing it lowers the score.
 
     Returns ``(given, drops)`` with ``drops`` of shape (len(given), len(rows)).
@@ -59,7 +59,7 @@ def explain(ranker: Ranker, index: RoleIndex, answers: AnswerBatch,
     ]
 
 
-def _reasons_for(role: Role, work: FloatArray, given: tuple[Answer, ...], drops: FloatArray,
+def _reasons_for(role: Role, work: FloatArray, given: tuple[AnswerRef, ...], drops: FloatArray,
                  answers: AnswerBatch, route: EntryRoute) -> tuple[Reason, ...]:
     top = float(drops.max()) if len(drops) else 0.0
     helped = [(float(d), a) for d, a in zip(drops, given, strict=True)

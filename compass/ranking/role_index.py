@@ -18,7 +18,6 @@ from compass.catalogue.vocab import (
     WORK_ATTRIBUTE_FOR_LIKE,
     Family,
     PayPeriod,
-    RouteKind,
     Shift,
 )
 
@@ -26,10 +25,6 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
 
-# Route kinds that need level 3 (A levels, a T Level or an access course) before you start.
-DEGREE_LEVEL_KINDS = frozenset({RouteKind.DEGREE, RouteKind.DEGREE_APPRENTICESHIP})
-# Useful first steps, but not a way into the job on their own.
-STEPPING_STONE_KINDS = frozenset({RouteKind.VOLUNTEERING, RouteKind.WORK_EXPERIENCE})
 CODE_LENGTH = 3
 
 HOURS_A_YEAR = 37.5 * 52
@@ -56,20 +51,6 @@ def entry_pay(role: Role) -> float:
     return typical * HOURS_A_YEAR if role.pay.per is PayPeriod.HOUR else typical
 
 
-def real_routes(role: Role) -> list[EntryRoute]:
-    """The routes that are a way into the job (not volunteering or work experience)."""
-    return [r for r in role.entry_routes if r.kind not in STEPPING_STONE_KINDS]
-
-
-def graduate_only(role: Role) -> bool:
-    real = real_routes(role)
-    return bool(real) and all((r.level or 0) >= 6 or r.needs_degree for r in real)
-
-
-def shortest_study(role: Role) -> float:
-    return min((r.full_time_study_years for r in real_routes(role)), default=0.0)
-
-
 def holland_code(scores: FloatArray) -> IntArray:
     """Indices of the three highest RIASEC scores per row, highest first (ties: RIASEC order)."""
     order = np.argsort(-scores, axis=-1, kind="stable")
@@ -86,15 +67,15 @@ class RouteTable:
     needs_degree: BoolArray
     needs_gcse: BoolArray
     min_age: FloatArray       # 0 where the route sets none
-    degree_level: BoolArray
-    stepping_stone: BoolArray
+    needs_level3: BoolArray    # starts only after A levels, a T Level or an access course
+    way_in: BoolArray          # a way into the job, not only a first step
 
     @classmethod
     def from_roles(cls, roles: tuple[Role, ...]) -> RouteTable:
         width = max(len(r.entry_routes) for r in roles)
         shape = (len(roles), width)
         table = {name: np.zeros(shape, dtype=bool) for name in
-                 ("valid", "paid", "needs_degree", "needs_gcse", "degree_level", "stepping_stone")}
+                 ("valid", "paid", "needs_degree", "needs_gcse", "needs_level3", "way_in")}
         study, min_age = np.zeros(shape), np.zeros(shape)
         for i, role in enumerate(roles):
             for j, route in enumerate(role.entry_routes):
@@ -111,8 +92,7 @@ class RouteTable:
 def _route_flags(route: EntryRoute) -> dict[str, bool]:
     return {"valid": True, "paid": route.paid_while_training, "needs_degree": route.needs_degree,
             "needs_gcse": route.needs_gcse_english_maths,
-            "degree_level": route.kind in DEGREE_LEVEL_KINDS,
-            "stepping_stone": route.kind in STEPPING_STONE_KINDS}
+            "needs_level3": route.kind.needs_level3_first, "way_in": route.is_way_in}
 
 
 @dataclass(frozen=True)
@@ -167,8 +147,8 @@ def _facts(roles: tuple[Role, ...]) -> FloatArray:
     families = list(Family)
     one_hot = np.zeros((len(roles), len(families)))
     one_hot[np.arange(len(roles)), [families.index(r.family) for r in roles]] = 1.0
-    facts = np.array([[(entry_pay(r) - 25_000) / 15_000, float(graduate_only(r)),
-                       shortest_study(r) / 5] for r in roles]).reshape(len(roles), 3)
+    facts = np.array([[(entry_pay(r) - 25_000) / 15_000, float(r.graduate_only),
+                       r.shortest_study_years / 5] for r in roles]).reshape(len(roles), 3)
     return np.hstack([one_hot, facts])
 
 

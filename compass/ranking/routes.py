@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 from compass.catalogue import EntryRoute
 from compass.profile import Profile
 from compass.ranking.answers import FIRST_DEGREE_YEARS, NO, AnswerBatch, level3_years_ahead, start_age
-from compass.ranking.role_index import DEGREE_LEVEL_KINDS, STEPPING_STONE_KINDS, RouteTable
+from compass.ranking.role_index import RouteTable
 
 FloatArray = NDArray[np.float64]
 NO_ROUTE = -1
@@ -54,12 +54,12 @@ def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:
     needs_first_degree = routes.needs_degree[None] & ~answers.has_degree[k]
     level3 = answers.level3_years[k]
     prior = np.where(needs_first_degree, level3 + FIRST_DEGREE_YEARS,
-                     np.where(routes.degree_level[None], level3, 0.0))
+                     np.where(routes.needs_level3[None], level3, 0.0))
     age_gap = np.maximum(routes.min_age[None] - answers.start_age[k], 0.0)
     wait = np.maximum(prior, age_gap)
     total = wait + routes.study_years[None]
     limit = answers.max_study_years[k]
-    fits = routes.valid[None] & ~routes.stepping_stone[None] & (total <= limit)
+    fits = routes.valid[None] & routes.way_in[None] & (total <= limit)
     fits &= (limit > 0) | routes.paid[None]
     fits &= ~answers.earn_while_learning[k] | (routes.paid[None] & ~needs_first_degree)
     fits &= ~((answers.has_gcse[k] == NO) & routes.needs_gcse[None])
@@ -79,11 +79,10 @@ def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:
 
 def years_before_start(route: EntryRoute, profile: Profile) -> float:
     """Years before this person could start ``route`` (study still ahead, or their age)."""
-    has_degree = profile.stage is not None and profile.stage.value == "university"
     prior = 0.0
-    if route.needs_degree and not has_degree:
+    if route.needs_degree_first and not profile.has_degree:
         prior = level3_years_ahead(profile) + FIRST_DEGREE_YEARS
-    elif route.kind in DEGREE_LEVEL_KINDS:
+    elif route.kind.needs_level3_first:
         prior = level3_years_ahead(profile)
     age_gap = max((route.min_age or 0) - start_age(profile), 0.0)
     return max(prior, age_gap)
@@ -93,9 +92,8 @@ def route_problems(route: EntryRoute, profile: Profile) -> list[str]:
     """Every way ``route`` breaks the person's constraints, in plain words; empty if it fits."""
     problems: list[str] = []
     c = profile.constraints
-    has_degree = profile.stage is not None and profile.stage.value == "university"
     years = years_before_start(route, profile) + route.full_time_study_years
-    if route.kind in STEPPING_STONE_KINDS:
+    if not route.is_way_in:
         problems.append("it is a first step, not a way into the job")
     if c.max_study_years is not None and years > c.max_study_years:
         problems.append(f"it takes {years:g} years before you earn; you said {c.max_study_years}")
@@ -103,7 +101,7 @@ def route_problems(route: EntryRoute, profile: Profile) -> list[str]:
         problems.append("it does not pay while you train; you want to earn now")
     if c.earn_while_learning and not route.paid_while_training:
         problems.append("it does not pay while you train")
-    if c.earn_while_learning and route.needs_degree and not has_degree:
+    if c.earn_while_learning and route.needs_degree_first and not profile.has_degree:
         problems.append("it needs a degree first, which does not pay")
     if c.has_gcse_english_maths is False and route.needs_gcse_english_maths:
         problems.append("it asks for GCSE English and maths")

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from numpy.typing import NDArray
 
 from compass.catalogue import Role
@@ -31,7 +32,7 @@ from compass.ranking.engine import Engine
 from compass.ranking.features import FEATURE_NAMES, FLAT_FEATURE_NAMES
 from compass.ranking.listwise import ListwiseRanker
 from compass.ranking.personas import Persona
-from compass.ranking.role_index import STEPPING_STONE_KINDS, shift_suitability
+from compass.ranking.role_index import shift_suitability
 from compass.ranking.routes import route_problems, years_before_start
 
 FloatArray = NDArray[np.float64]
@@ -46,19 +47,22 @@ SEED = 20240601
 
 @dataclass(frozen=True)
 class TrainingRows:
-    features: FloatArray          # (m, F)
+    """One row per (profile, role) pair; ``features`` has a column per flat feature name."""
+
+    features: pd.DataFrame        # (m, F), columns FLAT_FEATURE_NAMES
     grades: NDArray[np.int64]     # (m,)
     groups: NDArray[np.str_]      # (m,) one group per profile
     weights: FloatArray           # (m,)
 
     def subset(self, keep: NDArray[np.bool_]) -> TrainingRows:
-        return TrainingRows(self.features[keep], self.grades[keep], self.groups[keep],
-                            self.weights[keep])
+        return TrainingRows(self.features[keep].reset_index(drop=True), self.grades[keep],
+                            self.groups[keep], self.weights[keep])
 
     @staticmethod
     def join(parts: Sequence[TrainingRows]) -> TrainingRows:
-        return TrainingRows(*(np.concatenate([getattr(p, f) for p in parts])
-                              for f in ("features", "grades", "groups", "weights")))
+        return TrainingRows(pd.concat([p.features for p in parts], ignore_index=True),
+                            *(np.concatenate([getattr(p, f) for p in parts])
+                              for f in ("grades", "groups", "weights")))
 
 
 def rows_for(engine: Engine, profiles: Sequence[Profile], grades: Sequence[dict[str, int]],
@@ -71,7 +75,7 @@ def rows_for(engine: Engine, profiles: Sequence[Profile], grades: Sequence[dict[
     """
     rng = np.random.default_rng(seed)
     _, plan, features = engine.pair_features(profiles)
-    parts = []
+    flat, kept_grades, kept_groups = [], [], []
     for i, (judged, group) in enumerate(zip(grades, groups, strict=True)):
         keep = np.flatnonzero(plan.fits[i])
         ids = [engine.index.roles[int(r)].id for r in keep]
@@ -80,10 +84,14 @@ def rows_for(engine: Engine, profiles: Sequence[Profile], grades: Sequence[dict[
             others = rng.choice(np.flatnonzero(grade == 0), keep_others, replace=False)
             chosen = np.sort(np.concatenate([np.flatnonzero(grade > 0), others]))
             keep, grade = keep[chosen], grade[chosen]
-        parts.append(TrainingRows(
-            features=features.select(i, keep).flat()[0], grades=grade,
-            groups=np.full(len(keep), group), weights=np.full(len(keep), weight)))
-    return TrainingRows.join(parts)
+        flat.append(features.select(i, keep).flat()[0])
+        kept_grades.append(grade)
+        kept_groups.append(np.full(len(keep), group))
+    group_of_row = np.concatenate(kept_groups)
+    return TrainingRows(
+        features=pd.DataFrame(np.concatenate(flat), columns=list(FLAT_FEATURE_NAMES)),
+        grades=np.concatenate(kept_grades), groups=group_of_row,
+        weights=np.full(len(group_of_row), weight))
 
 
 def persona_rows(engine: Engine, personas: Sequence[Persona]) -> TrainingRows:
@@ -116,7 +124,7 @@ def profile_around(role: Role, rng: np.random.Generator) -> Profile:
 
 
 def _constraints_for(role: Role, base: Profile, rng: np.random.Generator) -> Constraints:
-    routes = [r for r in role.entry_routes if r.kind not in STEPPING_STONE_KINDS]
+    routes = role.ways_in
     route = routes[int(rng.integers(len(routes)))]
     years = years_before_start(route, base) + route.full_time_study_years
     daytime = shift_suitability(role) > 0
@@ -133,5 +141,8 @@ def _constraints_for(role: Role, base: Profile, rng: np.random.Generator) -> Con
 def fit_learned(rows: TrainingRows, alpha_named: float = ALPHA_NAMED,
                 alpha_terms: float = ALPHA_TERMS) -> ListwiseRanker:
     model = ListwiseRanker(alpha_named=alpha_named, alpha_terms=alpha_terms,
-                           n_named=len(FEATURE_NAMES), feature_names=FLAT_FEATURE_NAMES)
-    return model.fit(rows.features, rows.grades, rows.groups, sample_weight=rows.weights)
+                           n_named=len(FEATURE_NAMES),
+                           feature_names=tuple(str(name) for name in rows.features.columns))
+    # Row-major, as the rows were made: the fit's sums then run in the same order.
+    features = np.ascontiguousarray(rows.features.to_numpy(dtype=np.float64))
+    return model.fit(features, rows.grades, rows.groups, sample_weight=rows.weights)

@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 
 from compass.catalogue import Catalogue, check_catalogue
-from compass.catalogue.reference import soc2020_unit_groups
 from compass.catalogue.report import build_report
 from compass.catalogue.vocab import Family
 
@@ -29,13 +28,7 @@ def test_breadth(catalogue: Catalogue) -> None:
     families = Counter(r.family for r in catalogue.roles)
     thin_families = {f.value: families[f] for f in Family if families[f] < 4}
     assert not thin_families
-    assert sum(r.has_paid_route for r in catalogue.roles) >= 40
-
-
-def test_every_role_is_sourced_and_coded(catalogue: Catalogue) -> None:
-    for role in catalogue.roles:
-        assert role.sources, role.id
-        assert role.soc2020 in soc2020_unit_groups(), role.id
+    assert sum(r.has_paid_way_in for r in catalogue.roles) >= 40
 
 
 def test_no_thin_roles(catalogue: Catalogue) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,9 @@ from typing import Any
 import numpy as np
 import yaml
 
-from compass.catalogue import Catalogue, Programme, Provider, Role
+from compass.catalogue import DEFAULT_CATALOGUE, Catalogue, Programme, Provider, Role
 from compass.catalogue.vocab import LIKE_DIMENSIONS, RIASEC, WORK_ATTRIBUTE_FOR_LIKE
+from compass.guidance import GUIDANCE_FILE
 
 LEVELS = {0: "none", 1: "a-little", 2: "some", 3: "a-lot"}
 SOURCE = ["https://www.healthcareers.nhs.uk/explore-roles"]
@@ -157,6 +159,7 @@ def write_catalogue(root: Path, roles: list[dict[str, Any]] | None = None) -> Pa
         (root / folder).mkdir(parents=True, exist_ok=True)
         for item in items:
             (root / folder / f"{item['id']}.yaml").write_text(yaml.safe_dump(item, sort_keys=False))
+    shutil.copy(DEFAULT_CATALOGUE / GUIDANCE_FILE, root / GUIDANCE_FILE)
     return root
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
-from ranking_helpers import FakeEncoder
+from ranking_helpers import PERSONAS_YAML, FakeEncoder, write_catalogue
 
 from compass.ranking import artefacts
 from compass.ranking.artefacts import EMBEDDINGS_FILE, LEARNED_FILE, MANIFEST_FILE, sha256
@@ -15,10 +16,22 @@ from compass.ranking.build import BuildReport, build
 from compass.ranking.engine import Engine
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
+    """One build of the test catalogue for the whole module (the slow part: training)."""
+    root = tmp_path_factory.mktemp("first-build")
+    personas = root / "personas.yaml"
+    personas.write_text(PERSONAS_YAML)
+    models = root / "models"
+    return models, build(write_catalogue(root / "catalogue"), models, personas, encoder=FakeEncoder(), folds=3)
+
+
 @pytest.fixture
-def built(catalogue_dir: Path, personas_file: Path, tmp_path: Path) -> tuple[Path, BuildReport]:
+def built(first_build: tuple[Path, BuildReport], catalogue_dir: Path, tmp_path: Path) -> tuple[Path, BuildReport]:
+    """This test's own copy of the first build, next to an identical ``catalogue_dir``."""
     models = tmp_path / "models"
-    return models, build(catalogue_dir, models, personas_file, encoder=FakeEncoder(), folds=3)
+    shutil.copytree(first_build[0], models)
+    return models, first_build[1]
 
 
 def load(catalogue_dir: Path, models: Path) -> Engine:

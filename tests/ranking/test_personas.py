@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from ranking_helpers import PERSONAS_YAML, fixture_catalogue
+from ranking_helpers import fixture_catalogue
 
 from compass.ranking.personas import JudgementSetError, load_personas
 
@@ -56,4 +56,3 @@ def test_an_empty_file_is_an_error(tmp_path: Path) -> None:
     path.write_text("personas: []\n")
     with pytest.raises(JudgementSetError):
         load_personas(path, CATALOGUE)
-    assert "personas:" in PERSONAS_YAML

@@ -32,7 +32,7 @@ from web_helpers import Value, default_answer, first_of_type
 from compass.questionnaire import Flow, QuestionType, questions_for, validate_answers
 from web import create_app
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

@@ -32,7 +32,7 @@ from test_browser import (
 from compass.groups import Contribution
 from web import create_app
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 STAGES = ("school", "college", "working", "not_working", "university")
 
 
@@ -248,5 +248,4 @@ def test_the_lesson_guide_prints_on_one_page_and_cards_do_not_split(contexts: Co
     breaks = page.locator(".app-role-card").evaluate_all(
         "cards => cards.map(c => getComputedStyle(c).breakInside)")
     assert breaks and set(breaks) == {"avoid"}
-    assert pdf_pages(page) >= 1
     screenshot(page, "role-cards-print")

@@ -9,8 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from compass.catalogue import Catalogue
-from compass.catalogue.vocab import Family, Setting
-from web.explore import RoleIndex, RoleQuery, RouteFilter, query_stems
+from compass.catalogue.vocab import Family
 
 
 def text_of(response: object) -> str:
@@ -60,26 +59,11 @@ def test_family_filter_keeps_only_that_family(client: FlaskClient, catalogue: Ca
     assert len(found) == sum(r.family is family for r in catalogue.roles)
 
 
-def test_setting_and_route_filters_combine(catalogue: Catalogue) -> None:
-    index = RoleIndex.build(catalogue)
-    query = RoleQuery(setting=Setting.HOSPITAL, route=RouteFilter.EARN)
-    found = index.find(query)
-    assert found
-    for role in found:
-        assert Setting.HOSPITAL in role.settings
-        assert any(r.paid_while_training for r in role.entry_routes)
-
-
 def test_no_degree_filter_leaves_out_roles_that_need_one(client: FlaskClient) -> None:
     no_degree = listed(text_of(client.get("/roles?route=no-degree")))
     degree = listed(text_of(client.get("/roles?route=degree")))
     assert "porter" in no_degree and "adult-nurse" not in no_degree
     assert "adult-nurse" in degree and "porter" not in degree
-
-
-def test_stems_match_word_forms() -> None:
-    assert query_stems("coding coders") == ["cod"]
-    assert query_stems("the physio") == ["physio"]
 
 
 def test_role_page_shows_everything_a_person_needs(client: FlaskClient,

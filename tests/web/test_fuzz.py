@@ -20,8 +20,8 @@ from web_helpers import Journey
 from werkzeug.datastructures import MultiDict
 
 from compass.catalogue.vocab import Family, Setting, Stage
+from compass.search import RouteFilter
 from web import create_app
-from web.explore import RouteFilter
 
 ADVISER_BLUEPRINTS = frozenset({"adviser", "groups", "resources"})
 

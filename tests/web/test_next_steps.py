@@ -10,8 +10,6 @@ from flask.testing import FlaskClient
 from web_helpers import Journey
 
 from compass.catalogue import Catalogue
-from compass.catalogue.vocab import Stage
-from web.next_steps import TALENT_PIPELINE, plan_next_steps
 
 
 def text_of(response: object) -> str:
@@ -39,23 +37,24 @@ def test_at_college_it_covers_apprenticeships_and_degrees(client: FlaskClient) -
 
 
 @pytest.mark.parametrize("stage", ["working", "not_working"])
-def test_out_of_education_it_starts_with_the_leeds_talent_pipeline(
+def test_out_of_education_it_offers_free_help_in_leeds(
         client: FlaskClient, catalogue: Catalogue, stage: str) -> None:
     page = text_of(client.get(f"/next-steps/care-worker?stage={stage}"))
-    pipeline = catalogue.programmes[TALENT_PIPELINE]
-    first_link = re.search(r'<a href="(https://[^"]+)" rel="noopener noreferrer">', page)
-    assert first_link and first_link.group(1) == pipeline.url
+    free_help = page.split(">Get free help in Leeds</h2>", 1)[1].split("</section>", 1)[0]
+    assert "leedshealthandcareacademy.org" in free_help
     assert "Volunteering and work experience" in page
 
 
-def test_every_stage_and_role_gives_real_catalogue_links(catalogue: Catalogue) -> None:
-    for role in catalogue.roles:
-        for stage in Stage:
-            steps = plan_next_steps(catalogue, role, stage)
-            assert steps.sections, (role.id, stage)
-            for section in steps.sections:
-                for item in (*section.providers, *section.programmes):
-                    assert item.id in catalogue.providers or item.id in catalogue.programmes
+def test_the_results_cards_step_leads_the_next_steps_page(journey: Journey) -> None:
+    results = text_of(journey.results({"stage": "college"}))
+    cards = re.findall(r'<a href="/roles/([a-z0-9-]+)">[^<]+</a>\s*</h2>.*?'
+                       r'<strong>([^<]+)\.</strong>', results, flags=re.S)
+    assert len(cards) == 10
+    for role_id, step_name in cards:
+        page = text_of(journey.client.get(f"/next-steps/{role_id}"))
+        best = page.split('id="best-step"', 1)[1].split("</section>", 1)[0]
+        first = re.search(r'<h3 class="nhsuk-card__heading nhsuk-heading-s">([^<]+)</h3>', best)
+        assert first and first.group(1) == step_name, role_id
 
 
 def test_the_stage_comes_from_the_answers(journey: Journey) -> None:
@@ -65,9 +64,9 @@ def test_the_stage_comes_from_the_answers(journey: Journey) -> None:
     assert "Get free help in Leeds" in page
 
 
-def test_without_a_stage_it_asks_for_one(client: FlaskClient) -> None:
+def test_without_a_stage_it_shows_the_best_step_and_asks_where_they_are(client: FlaskClient) -> None:
     page = text_of(client.get("/next-steps/porter"))
-    assert "tell us where you are now" in page
+    assert "tell us where you are now" in page and "Your best next step" in page
     assert "Your GCSEs" not in page
 
 

@@ -11,13 +11,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from test_adviser import text_of
 
-from compass.catalogue import Catalogue, EntryRoute
+from compass.catalogue import Catalogue
 from compass.catalogue.checks import MAX_READING_GRADE
-from compass.catalogue.vocab import Family, RouteKind
-from web.explore import is_stepping_stone
+from compass.catalogue.vocab import Family
 from web.filters import join_words, pay
 from web.security import CONTENT_SECURITY_POLICY
-from web.views.resources import paid_route
 
 
 @pytest.fixture
@@ -81,7 +79,7 @@ def test_there_is_one_card_for_every_role_with_what_a_card_needs(client: FlaskCl
         assert all(point in body for point in role.day_to_day[:3])
         assert not any(point in body for point in role.day_to_day[3:])
         assert f"Pay {pay(role.pay)}" in body
-        route = paid_route(role)
+        route = role.paid_ways_in[0] if role.paid_ways_in else None
         assert f"Paid way in {route.name}" in body if route else "Paid way in None" in body
         assert f"Where in Leeds {join_words(role.leeds_employers)}" in body
 
@@ -124,29 +122,15 @@ def test_role_cards_print_one_card_without_splitting_it(client: FlaskClient) -> 
     assert any(re.search(r"\.app-role-card \{[^}]*break-inside: avoid", block) for block in printed)
 
 
-def route(kind: RouteKind, name: str, paid: bool, years: float = 0) -> EntryRoute:
-    return EntryRoute(kind=kind, name=name, full_time_study_years=years, paid_while_training=paid,
-                      entry_requirements="None needed")
-
-
-def test_the_paid_route_prefers_paid_from_day_one_and_never_volunteering(
-        catalogue: Catalogue) -> None:
-    base = catalogue.role("porter")
-    volunteer = route(RouteKind.VOLUNTEERING, "Volunteer on a ward", True)
-    stepping = route(RouteKind.DIRECT_ENTRY, "Start as a support worker, then train", True)
-    degree = route(RouteKind.DEGREE_APPRENTICESHIP, "Degree apprenticeship", True, 0)
-    unpaid = route(RouteKind.DEGREE, "Degree", False, 3)
-    role = base.model_copy(update={"entry_routes": (unpaid, volunteer, stepping, degree)})
-    assert paid_route(role) == degree
-    role = base.model_copy(update={"entry_routes": (unpaid, volunteer, stepping)})
-    assert paid_route(role) == stepping and is_stepping_stone(stepping)
-    role = base.model_copy(update={"entry_routes": (unpaid, volunteer)})
-    assert paid_route(role) is None
-    for real in catalogue.roles:
-        found = paid_route(real)
-        assert (found is None) == (not any(r.paid_while_training and r.kind not in
-                                           {RouteKind.VOLUNTEERING, RouteKind.WORK_EXPERIENCE}
-                                           for r in real.entry_routes))
+def test_each_card_shows_the_roles_first_paid_way_in_or_says_there_is_none(
+        client: FlaskClient, catalogue: Catalogue) -> None:
+    page = text_of(client.get("/advisers/role-cards/all"))
+    for role_id in ("porter", "clinical-psychologist"):
+        role = catalogue.role(role_id)
+        card = page.split(f">{role.title}</h2>", 1)[1].split("</article>", 1)[0]
+        paid = role.paid_ways_in
+        expected = paid[0].name if paid else "None: you study full time first"
+        assert expected.replace("'", "&#39;") in card, role_id
 
 
 @pytest.mark.parametrize("path", ["/advisers/lesson-guide?x=1", "/advisers/role-cards?family=pharmacy",

@@ -28,11 +28,14 @@ def text_of(response: object) -> str:
 def test_every_page_sends_the_security_headers(client: FlaskClient, path: str) -> None:
     headers = client.get(path, follow_redirects=True).headers
     assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
-    assert "script-src 'self'" in CONTENT_SECURITY_POLICY and "unsafe" not in CONTENT_SECURITY_POLICY
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["Cache-Control"] == "no-store"
+
+
+def test_the_content_security_policy_allows_only_our_own_scripts() -> None:
+    assert "script-src 'self'" in CONTENT_SECURITY_POLICY and "unsafe" not in CONTENT_SECURITY_POLICY
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -118,6 +121,7 @@ def test_rate_limit_answers_with_a_friendly_429() -> None:
     assert limited.get("/healthz").status_code == 200
 
 
+@pytest.mark.slow  # free text loads the real sentence model
 def test_answers_and_codes_never_reach_the_logs(journey: Journey, app: Flask,
                                                 caplog: pytest.LogCaptureFixture,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:

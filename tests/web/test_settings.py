@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import fields
 
 import pytest
 
-from compass.cli import build_parser, main
+from compass.cli import main
 from web.settings import SETTING_HELP, Settings, SettingsError
 
 KEY = "k" * 64
@@ -61,11 +60,6 @@ def test_every_setting_is_described() -> None:
     names = {f"COMPASS_{f.name.upper()}" for f in fields(Settings)}
     assert set(SETTING_HELP) == names
     assert all(len(text) > 20 for text in SETTING_HELP.values())
-
-
-def test_serve_command_is_registered() -> None:
-    args = build_parser().parse_args(["serve", "--host", "127.0.0.1", "--port", "8123"])
-    assert isinstance(args, argparse.Namespace) and args.port == 8123
 
 
 def test_serve_without_a_secret_key_stops_with_a_plain_message(

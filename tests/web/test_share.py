@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from web_helpers import Journey
 
-from compass.sharecode import INVALID, INVALID_DETAIL
+from compass.questionnaire import validate_answers
+from compass.sharecode import ShareCodeError, invalid_detail
+from web import create_app
 
 
 def text_of(response: object) -> str:
@@ -51,6 +54,7 @@ def test_an_adviser_opening_the_code_sees_the_same_suggestions(
     assert "?stage=working" in shared
 
 
+@pytest.mark.slow  # free text loads the real sentence model
 def test_the_code_holds_no_free_text(journey: Journey, app: Flask) -> None:
     journey.results({"stage": "college", "in_your_own_words": "I love drawing comics"})
     code, _ = make_code(journey)
@@ -78,10 +82,23 @@ def test_bad_codes_get_one_plain_answer(client: FlaskClient, app: Flask, journey
     expired = codec.make(answers, [], date.today() - timedelta(days=91))
     for bad in (tampered, expired, "NOT-A-CODE", "0" * 30):
         page = text_of(client.get(f"/code/{bad}"))
-        assert "This code does not work" in page and INVALID_DETAIL in page
+        assert "This code does not work" in page and invalid_detail(90) in page
         typed = client.get("/code", query_string={"code": bad})
         assert typed.status_code == 400
-        assert INVALID.replace("'", "&#39;") in text_of(typed)
+        assert str(ShareCodeError(90)).replace("'", "&#39;") in text_of(typed)
+
+
+def test_the_code_pages_follow_the_code_lifetime_setting() -> None:
+    short = create_app({"share_code_days": 30})
+    client = short.test_client()
+    codec = short.extensions["compass"].codec
+    answers = validate_answers(codec.flow, {"stage": "school"}, partial=True)
+    old = codec.make(answers, [], date.today() - timedelta(days=31))
+    refused = text_of(client.get(f"/code/{old}"))
+    assert "more than 30 days old" in refused and "90 days" not in refused
+    fresh = codec.make(answers, [], date.today())
+    expires = (date.today() + timedelta(days=30)).strftime("%B %Y")
+    assert expires in text_of(client.get(f"/code/{fresh}/print"))
 
 
 def test_an_empty_code_asks_for_one(client: FlaskClient) -> None:

@@ -32,14 +32,13 @@ from compass.groups import (
     TallyStore,
     normalise_join_code,
 )
-from compass.questionnaire import Answers, score
 from web import journey, params
 from web.answer_form import FieldError
 from web.errors import PageError
 from web.filters import day
-from web.results import suggest
+from web.pages import suggestions_for
 from web.security import count_lookup
-from web.services import Services, services
+from web.services import current_services
 from web.settings import Settings, SettingsError
 
 bp = Blueprint("groups", __name__)
@@ -85,8 +84,8 @@ def init_store(app: Flask) -> None:
 
 
 def store() -> TallyStore:
-    found: TallyStore = current_app.extensions[STORE]
-    return found
+    tally_store: TallyStore = current_app.extensions[STORE]
+    return tally_store
 
 
 # ---- the adviser's side -------------------------------------------------------------------
@@ -127,17 +126,17 @@ def tally(adviser_key: str) -> str:
     if not ADVISER_KEY.fullmatch(adviser_key):
         raise ENDED
     try:
-        found = store().tally(adviser_key)
+        counts = store().tally(adviser_key)
     except GroupError:
         raise ENDED from None
     started = session.get(STARTED)
     join_code = started.get("join_code") if isinstance(started, dict) and \
         started.get("key") == _tag(adviser_key) else None
-    return render_template("groups/tally.html", tally=found, join_code=join_code,
-                           adviser_key=adviser_key, ends=when(found.expires_at),
-                           charts=charts(found) if found.big_enough else (),
-                           still_needed=max(MIN_GROUP_SIZE - found.participants, 0),
-                           min_size=MIN_GROUP_SIZE, top_families=top_families(found))
+    return render_template("groups/tally.html", tally=counts, join_code=join_code,
+                           adviser_key=adviser_key, ends=when(counts.expires_at),
+                           charts=charts(counts) if counts.big_enough else (),
+                           still_needed=max(MIN_GROUP_SIZE - counts.participants, 0),
+                           min_size=MIN_GROUP_SIZE, top_families=top_families(counts))
 
 
 def when(moment: datetime) -> str:
@@ -147,33 +146,33 @@ def when(moment: datetime) -> str:
     return f"{hour}:{local.minute:02d}{'am' if local.hour < 12 else 'pm'} on {day(local.date())}"
 
 
-def charts(found: Tally) -> tuple[Chart, ...]:
+def charts(tally: Tally) -> tuple[Chart, ...]:
     """Bar charts of the tally: job families, kinds of route, and paid while learning."""
     families = {f.value: f.label for f in Family}
     kinds = {k.value: k.label for k in RouteKind}
-    earn = found.earn_while_learning
+    earn = tally.earn_while_learning
     return (
-        _chart(found, "families", "Kinds of job in pupils' top 10",
-               {families.get(k, k): n for k, n in found.families.items()}),
-        _chart(found, "routes", "Best ways in for those jobs",
-               {kinds.get(k, k): n for k, n in found.route_kinds.items()}),
-        _chart(found, "earn", "Want to be paid while they learn",
-               {"Yes": earn, "No or not sure": found.participants - earn}, keep_order=True),
+        _chart(tally, "families", "Kinds of job in pupils' top 10",
+               {families.get(k, k): n for k, n in tally.families.items()}),
+        _chart(tally, "routes", "Best ways in for those jobs",
+               {kinds.get(k, k): n for k, n in tally.route_kinds.items()}),
+        _chart(tally, "earn", "Want to be paid while they learn",
+               {"Yes": earn, "No or not sure": tally.participants - earn}, keep_order=True),
     )
 
 
-def top_families(found: Tally, most: int = 3) -> tuple[Family, ...]:
-    if not found.big_enough:
+def top_families(tally: Tally, most: int = 3) -> tuple[Family, ...]:
+    if not tally.big_enough:
         return ()
     known = {f.value: f for f in Family}
-    ranked = sorted((k for k in found.families if k in known), key=lambda k: (-found.families[k], k))
+    ranked = sorted((k for k in tally.families if k in known), key=lambda k: (-tally.families[k], k))
     return tuple(known[k] for k in ranked[:most])
 
 
-def _chart(found: Tally, chart_id: str, title: str, counts: dict[str, int],
+def _chart(tally: Tally, chart_id: str, title: str, counts: dict[str, int],
            keep_order: bool = False) -> Chart:
     items = list(counts.items()) if keep_order else sorted(counts.items(), key=lambda i: (-i[1], i[0]))
-    whole = max(found.participants, 1)
+    whole = max(tally.participants, 1)
     return Chart(chart_id, title, tuple(Bar(label, count, round(100 * count / whole))
                                         for label, count in items))
 
@@ -183,11 +182,9 @@ def _chart(found: Tally, chart_id: str, title: str, counts: dict[str, int],
 @bp.route("/groups/join", methods=["GET", "POST"])
 def join() -> str | Response | tuple[str, int]:
     params.query()
-    found = services()
-    answers = journey.complete_answers(found.flow)
-    if answers is None:
+    shared = _contribution()
+    if shared is None:
         return redirect(url_for("questions.begin"))
-    shared = contribution_for(found, answers, journey.not_for_me(found.catalogue))
     if request.method == "GET":
         return _join_page(shared, None, "")
     typed = params.text(params.form("join_code"), "join_code", MAX_JOIN_LENGTH)
@@ -210,22 +207,19 @@ def join() -> str | Response | tuple[str, int]:
 @bp.get("/groups/joined")
 def joined() -> str | Response:
     params.query()
-    found = services()
-    answers = journey.complete_answers(found.flow)
-    if answers is None or not _joined():
+    shared = _contribution()
+    if shared is None or not _joined():
         return redirect(url_for("groups.join"))
-    return render_template("groups/joined.html",
-                           shared=contribution_for(found, answers, journey.not_for_me(found.catalogue)))
+    return render_template("groups/joined.html", shared=shared)
 
 
-def contribution_for(found: Services, answers: Answers, not_for_me: list[str]) -> Contribution:
-    """What a pupil adds to a tally: families and route kinds of their top 10, and pay."""
-    recommendations = suggest(found, answers, not_for_me).recommendations
-    return Contribution(
-        families=frozenset(r.role.family.value for r in recommendations),
-        route_kinds=frozenset(r.route.route.kind.value for r in recommendations),
-        earn_while_learning=score(found.flow, answers).constraints.earn_while_learning,
-    )
+def _contribution() -> Contribution | None:
+    """What this browser's pupil would add to a tally, or None before they finish the questions."""
+    services = current_services()
+    answers = journey.complete_answers(services.flow)
+    if answers is None:
+        return None
+    return Contribution.from_suggestions(suggestions_for(answers, journey.not_for_me(services.catalogue)))
 
 
 def _join_page(shared: Contribution, error: str | None, entered: str) -> str:

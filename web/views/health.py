@@ -6,7 +6,7 @@ from flask import Blueprint, jsonify
 from werkzeug.wrappers import Response
 
 from web import params
-from web.services import services
+from web.services import current_services
 
 bp = Blueprint("health", __name__)
 
@@ -21,12 +21,12 @@ def healthz() -> Response:
 def readyz() -> Response:
     """Ready once create_app has loaded everything; says when the fallback ranker is in use."""
     params.query()
-    found = services()
-    engine = found.engine
+    services = current_services()
+    engine = services.engine
     return jsonify(
         status="ready",
-        roles=len(found.catalogue.roles),
-        questions=len(found.flow.questions),
+        roles=len(services.catalogue.roles),
+        questions=len(services.flow.questions),
         ranker=engine.ranker_name,
         fallback=engine.fallback_reason is not None,
         fallback_reason=engine.fallback_reason,

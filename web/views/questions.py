@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -12,22 +10,17 @@ from compass.questionnaire import Flow, Question, QuestionType, Rating
 from web import journey, params
 from web.answer_form import Submission, Value, read_submission
 from web.errors import not_found
-from web.services import services
+from web.pages import CheckRow, describe
+from web.services import current_services
 
 bp = Blueprint("questions", __name__)
-
-
-@dataclass(frozen=True)
-class CheckRow:
-    question: Question
-    lines: tuple[str, ...]
 
 
 @bp.get("/questions/")
 def begin() -> Response:
     """Carry on from the first question without an answer (or check the answers)."""
     params.query()
-    question = journey.first_unanswered(services().flow)
+    question = journey.first_unanswered(current_services().flow)
     if question is None:
         return redirect(url_for("questions.check"))
     return redirect(url_for("questions.question", question_id=question.id))
@@ -36,7 +29,7 @@ def begin() -> Response:
 @bp.route("/questions/<question_id>", methods=["GET", "POST"])
 def question(question_id: str) -> str | Response | tuple[str, int]:
     change = params.choice(params.query("change"), "change", ["1"]) is not None
-    flow = services().flow
+    flow = current_services().flow
     position = journey.position(flow, question_id)
     if position is None:
         raise not_found()
@@ -57,7 +50,7 @@ def question(question_id: str) -> str | Response | tuple[str, int]:
 @bp.get("/check")
 def check() -> str | Response:
     params.query()
-    flow = services().flow
+    flow = current_services().flow
     if journey.complete_answers(flow) is None:
         return redirect(url_for("questions.begin"))
     answers = journey.answers_so_far(flow)
@@ -83,7 +76,7 @@ def _page(position: journey.Position, submission: Submission, change: bool) -> s
 
 
 def _after(change: bool) -> str:
-    flow = services().flow
+    flow = current_services().flow
     next_question = journey.first_unanswered(flow)
     if next_question is None:
         return url_for("questions.check")
@@ -103,14 +96,3 @@ def _blank(question: Question) -> Value:
     if question.type is QuestionType.RATING:
         return {}
     return ""
-
-
-def describe(question: Question, value: object) -> tuple[str, ...]:
-    """An answer in words, as the check page and printouts show it."""
-    if question.type is QuestionType.TEXT:
-        return (str(value) if value else "You skipped this",)
-    if question.type is QuestionType.RATING and isinstance(value, dict):
-        return tuple(f"{item.label}: {Rating(value[item.id]).label}"
-                     for item in question.items if item.id in value)
-    chosen = value if isinstance(value, list) else [value]
-    return tuple(o.label for o in question.options if o.id in chosen) or ("Not answered",)

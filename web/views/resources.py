@@ -19,9 +19,7 @@ from compass.catalogue import Catalogue, EntryRoute, Role
 from compass.catalogue.vocab import Family
 from web import params
 from web.errors import not_found
-from web.explore import is_stepping_stone
-from web.next_steps import EXPERIENCE_KINDS
-from web.services import services
+from web.services import current_services
 
 bp = Blueprint("resources", __name__)
 ALL = "all"
@@ -46,15 +44,15 @@ class CardSet:
 @bp.get("/advisers/lesson-guide")
 def guide() -> str:
     params.query()
-    found = services()
-    return render_template("resources/guide.html", role_count=len(found.catalogue.roles),
-                           code_days=found.settings.share_code_days)
+    services = current_services()
+    return render_template("resources/guide.html", role_count=len(services.catalogue.roles),
+                           code_days=services.settings.share_code_days)
 
 
 @bp.get("/advisers/role-cards")
 def cards() -> str:
     params.query()
-    catalogue = services().catalogue
+    catalogue = current_services().catalogue
     counts = {family: sum(1 for r in catalogue.roles if r.family is family) for family in Family}
     return render_template("resources/cards_index.html", total=len(catalogue.roles),
                            families=[(f, n) for f, n in counts.items() if n])
@@ -63,7 +61,7 @@ def cards() -> str:
 @bp.get("/advisers/role-cards/<group>")
 def cards_for(group: str) -> str | Response:
     download = params.choice(params.query("download"), "download", ["1"]) is not None
-    card_set = card_set_for(services().catalogue, group)
+    card_set = card_set_for(current_services().catalogue, group)
     if not download:
         return render_template("resources/cards.html", card_set=card_set)
     page = render_template("resources/cards_file.html", card_set=card_set,
@@ -88,15 +86,8 @@ def card_set_for(catalogue: Catalogue, group: str) -> CardSet:
 
 
 def role_card(role: Role) -> RoleCard:
-    return RoleCard(role, role.day_to_day[:DAY_POINTS], paid_route(role))
-
-
-def paid_route(role: Role) -> EntryRoute | None:
-    """The best paid way in: paid from day one first, then any paid route; never volunteering."""
-    paid = [r for r in role.entry_routes
-            if r.paid_while_training and r.kind not in EXPERIENCE_KINDS]
-    ranked = sorted(paid, key=lambda r: (is_stepping_stone(r), not r.earns_now))
-    return ranked[0] if ranked else None
+    paid = role.paid_ways_in
+    return RoleCard(role, role.day_to_day[:DAY_POINTS], paid[0] if paid else None)
 
 
 def _embedded_stylesheet() -> Markup:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from compass.catalogue.vocab import Family, Setting
+from compass.search import RoleQuery, RouteFilter
 from web import params
 from web.answer_form import FieldError
 from web.errors import not_found
-from web.explore import RoleQuery, RouteFilter
-from web.services import services
+from web.pages import current_profile
+from web.services import current_services
 
 bp = Blueprint("roles", __name__)
 MAX_WORDS_LENGTH = 100
@@ -28,30 +29,30 @@ def index() -> str:
         setting=Setting(setting) if setting else None,
         route=RouteFilter.from_slug(route) if route else None,
     )
-    found = services()
-    roles = found.index.find(query)
-    return render_template("roles/index.html", query=query, roles=roles,
-                           total=len(found.catalogue.roles), families=list(Family),
+    services = current_services()
+    return render_template("roles/index.html", query=query, roles=services.search.find(query),
+                           total=len(services.catalogue.roles), families=list(Family),
                            settings=list(Setting), routes=list(RouteFilter), nav="roles.index")
 
 
 @bp.get("/roles/<role_id>")
 def role(role_id: str) -> str:
     params.query()
-    catalogue = services().catalogue
+    services = current_services()
+    catalogue = services.catalogue
     if not catalogue.has_role(role_id):
         raise not_found("We could not find that job. Look through all the jobs instead.")
-    found = catalogue.role(role_id)
-    routes = [(route, *catalogue.signposts_for(route, found)) for route in found.entry_routes]
-    leads_to = [catalogue.role(r) for r in found.progression if catalogue.has_role(r)]
-    return render_template("roles/role.html", role=found, routes=routes, leads_to=leads_to,
+    shown = catalogue.role(role_id)
+    steps = services.engine.next_steps(current_profile(), shown)
+    leads_to = [catalogue.role(r) for r in shown.progression if catalogue.has_role(r)]
+    return render_template("roles/role.html", role=shown, steps=steps.steps, leads_to=leads_to,
                            comes_from=catalogue.leads_to(role_id), nav="roles.index")
 
 
 @bp.get("/compare")
 def compare() -> str | tuple[str, int]:
     values = params.query("role")
-    catalogue = services().catalogue
+    catalogue = current_services().catalogue
     chosen = params.choices(values, "role", catalogue.role_ids, most=len(catalogue.role_ids))
     roles = [catalogue.role(r) for r in chosen]
     if 2 <= len(roles) <= COMPARE_MOST:

@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from web import journey, params
-from web.services import services
+from web.services import current_services
 
 bp = Blueprint("start", __name__)
 
@@ -14,12 +14,12 @@ bp = Blueprint("start", __name__)
 @bp.get("/")
 def index() -> str:
     query = params.query("cleared")
-    found = services()
-    answers = journey.answers_so_far(found.flow)
+    services = current_services()
+    answers = journey.answers_so_far(services.flow)
     return render_template(
         "start/index.html",
-        question_count=journey.most_questions(found.flow),
-        role_count=len(found.catalogue.roles),
+        question_count=journey.most_questions(services.flow),
+        role_count=len(services.catalogue.roles),
         started=bool(answers),
         cleared=params.choice(query, "cleared", ["1"]) is not None,
     )

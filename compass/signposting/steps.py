@@ -1,23 +1,28 @@
-"""The best next step for a recommended role: its best fitting route, where to go, and why."""
+"""One way into a role for one person: the route, who helps with it, and why it was chosen.
+
+:func:`suited` is the one stage filter and the one cap every page's signposts go through.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from compass.catalogue import Catalogue, EntryRoute, Programme, Provider, Role
-from compass.catalogue.vocab import RouteKind
+from compass.catalogue.vocab import Stage
 from compass.profile import Profile
 from compass.ranking.answers import start_age
-from compass.ranking.routes import years_before_start
+from compass.ranking.routes import route_problems, years_before_start
 
 MAX_SIGNPOSTS = 4
 SignpostT = TypeVar("SignpostT", Provider, Programme)
+Signposts = tuple[tuple[Provider, ...], tuple[Programme, ...]]
 
 
 @dataclass(frozen=True)
-class BestRoute:
-    """The route that best fits the person, who offers it in Leeds, and why it was chosen."""
+class Step:
+    """One route into a role, the organisations that help with it, and why, for one person."""
 
     route: EntryRoute
     providers: tuple[Provider, ...]
@@ -25,6 +30,12 @@ class BestRoute:
     why: str
     wait_years: float
     total_years: float
+    fits: bool  # it breaks none of the person's constraints
+
+    @property
+    def signposts(self) -> tuple[Provider | Programme, ...]:
+        """Programmes then providers, in the order every page shows them."""
+        return (*self.programmes, *self.providers)
 
     def to_dict(self) -> dict[str, Any]:
         route = self.route
@@ -42,49 +53,53 @@ def _signpost(item: Provider | Programme) -> dict[str, Any]:
     return {"id": item.id, "name": item.name, "url": item.url, "in_leeds": item.in_leeds}
 
 
-Signposts = tuple[tuple[Provider, ...], tuple[Programme, ...]]
+def suited(items: Iterable[SignpostT], stage: Stage | None) -> tuple[SignpostT, ...]:
+    """Signposts for someone at ``stage``: the ones for that stage (all of them if none are),
+    Leeds first, at most :data:`MAX_SIGNPOSTS`. General careers websites are left out: pages
+    list them once, apart from any one route."""
+    specific = [i for i in items if not i.is_general_website]
+    if stage is not None:
+        specific = [i for i in specific if stage in i.stages] or specific
+    return tuple(sorted(specific, key=lambda i: not i.in_leeds))[:MAX_SIGNPOSTS]
 
 
 class SignpostCache:
-    """``Catalogue.signposts_for`` for each (role, route), worked out once."""
+    """``Catalogue.signposts_for`` for each (role, route), worked out once per process."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self._found: dict[tuple[str, int], Signposts] = {}
+        self._signposts: dict[tuple[str, int], Signposts] = {}
 
     def get(self, role: Role, route_index: int) -> Signposts:
         key = (role.id, route_index)
-        found = self._found.get(key)
-        if found is None:
-            found = self.catalogue.signposts_for(role.entry_routes[route_index], role)
-            self._found[key] = found
-        return found
+        signposts = self._signposts.get(key)
+        if signposts is None:
+            signposts = self.catalogue.signposts_for(role.entry_routes[route_index], role)
+            self._signposts[key] = signposts
+        return signposts
 
 
-def best_route(signposts: SignpostCache, role: Role, route_index: int,
-               profile: Profile) -> BestRoute:
+def make_step(signposts: SignpostCache, role: Role, route_index: int, profile: Profile) -> Step:
+    """The step for ``role``'s route number ``route_index``, for ``profile``."""
     route = role.entry_routes[route_index]
     providers, programmes = signposts.get(role, route_index)
     wait = years_before_start(route, profile)
-    return BestRoute(
+    problems = route_problems(route, profile)
+    return Step(
         route=route,
-        providers=_for_stage(providers, profile)[:MAX_SIGNPOSTS],
-        programmes=_for_stage(programmes, profile)[:MAX_SIGNPOSTS],
-        why=why_this_route(route, profile, wait),
+        providers=suited(providers, profile.stage),
+        programmes=suited(programmes, profile.stage),
+        why=why_this_route(route, profile, wait, problems),
         wait_years=wait,
         total_years=wait + route.full_time_study_years,
+        fits=not problems,
     )
 
 
-def _for_stage(items: tuple[SignpostT, ...], profile: Profile) -> tuple[SignpostT, ...]:
-    if profile.stage is None:
-        return items
-    suited = tuple(i for i in items if profile.stage in i.stages)
-    return suited or items
-
-
-def why_this_route(route: EntryRoute, profile: Profile, wait: float) -> str:
+def why_this_route(route: EntryRoute, profile: Profile, wait: float, problems: list[str]) -> str:
     """One to three short sentences, tied to what the person said where possible."""
+    if problems:
+        return f"Worth knowing: {problems[0]}."
     sentences = [_fit_sentence(route, profile)]
     timing = _timing_sentence(route, profile, wait)
     if timing:
@@ -108,16 +123,15 @@ def _fit_sentence(route: EntryRoute, profile: Profile) -> str:
         return f"It fits the {c.max_study_years} years of study you said you would do."
     if route.paid_while_training:
         return "You are paid while you train."
-    if route.kind in (RouteKind.DEGREE, RouteKind.POSTGRADUATE):
-        return f"It is a {years:g}-year course at university."
+    if route.kind.leads_to_degree and years:
+        return f"It is {years:g} years of full-time study, ending in a degree."
     return f"It takes {years:g} years of full-time study." if years else "You learn as you go."
 
 
 def _timing_sentence(route: EntryRoute, profile: Profile, wait: float) -> str:
     if wait <= 0:
         return ""
-    has_degree = profile.stage is not None and profile.stage.value == "university"
-    if route.needs_degree and not has_degree:
+    if route.needs_degree_first and not profile.has_degree:
         return "You need a degree first."
     if (route.min_age or 0) - start_age(profile) >= wait:
         return f"You can start it from age {route.min_age}."

@@ -1,4 +1,4 @@
-"""Browsing the catalogue: filter roles by family, setting and kind of route; search by words.
+"""Finding roles: filter by family, setting and way in; search by words.
 
 Search is forgiving on purpose. Each word someone types is cut back to its stem ('coding'
 and 'coder' both become 'cod') and matches any word in a role that starts with that stem,
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from compass.catalogue import Catalogue, EntryRoute, Role
-from compass.catalogue.vocab import Family, RouteKind, Setting
+from compass.catalogue.vocab import Family, Setting
 
 SUFFIXES = ("ists", "ist", "ing", "ies", "ers", "er", "ed", "es", "s", "e", "y")
 STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "to", "for", "with", "job", "jobs",
@@ -21,10 +21,6 @@ STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "to", "for", "with"
 MIN_STEM = 3
 MAX_WORDS = 8
 TITLE_WEIGHT, OTHER_NAME_WEIGHT, TEXT_WEIGHT = 3.0, 2.0, 1.0
-DEGREE_KINDS = frozenset({RouteKind.DEGREE, RouteKind.DEGREE_APPRENTICESHIP, RouteKind.POSTGRADUATE})
-FIRST_STEP_KINDS = frozenset({RouteKind.VOLUNTEERING, RouteKind.WORK_EXPERIENCE})
-DEGREE_LEVEL = 6
-STEPPING_STONE_STARTS = ("start as", "start in", "work as", "work your way")
 
 
 class RouteFilter(Enum):
@@ -43,27 +39,19 @@ class RouteFilter(Enum):
         return next(f for f in cls if f.slug == slug)
 
     def matches(self, route: EntryRoute) -> bool:
-        degree = is_degree_level(route)
         if self is RouteFilter.DEGREE:
-            return degree
-        if route.kind in FIRST_STEP_KINDS or is_stepping_stone(route):
-            return False
-        return route.paid_while_training if self is RouteFilter.EARN else not degree
+            return route.is_degree_level
+        if self is RouteFilter.EARN:
+            return route.is_paid_way_in
+        return route.is_no_degree_way_in
+
+    def matches_role(self, role: Role) -> bool:
+        return any(self.matches(r) for r in role.entry_routes)
 
 
-def is_degree_level(route: EntryRoute) -> bool:
-    """A degree, a degree apprenticeship, a course after a degree, or a way on to one."""
-    return (route.kind in DEGREE_KINDS or route.kind is RouteKind.ACCESS_COURSE
-            or route.needs_degree or (route.level or 0) >= DEGREE_LEVEL)
-
-
-def is_stepping_stone(route: EntryRoute) -> bool:
-    """A route that starts you in another job first ('Start as a support worker, then...').
-
-    The catalogue has no field for this, so the route's name is the only clue.
-    """
-    name = route.name.lower()
-    return name.startswith(STEPPING_STONE_STARTS) or " then " in name or ", then" in name
+def route_labels(role: Role) -> list[str]:
+    """The labels of the route filters ``role`` meets, e.g. 'Earn while you learn'."""
+    return [f.label for f in RouteFilter if f.matches_role(role)]
 
 
 @dataclass(frozen=True)
@@ -97,14 +85,14 @@ def query_stems(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class RoleIndex:
+class SearchIndex:
     """Each role's words, stemmed once, split into title, other names and description."""
 
     roles: tuple[Role, ...]
     fields: tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...]
 
     @classmethod
-    def build(cls, catalogue: Catalogue) -> RoleIndex:
+    def build(cls, catalogue: Catalogue) -> SearchIndex:
         def stems(text: str) -> frozenset[str]:
             return frozenset(stem(w) for w in words_of(text))
 
@@ -132,8 +120,7 @@ def _passes_filters(role: Role, query: RoleQuery) -> bool:
         return False
     if query.setting is not None and query.setting not in role.settings:
         return False
-    route = query.route
-    return route is None or any(route.matches(r) for r in role.entry_routes)
+    return query.route is None or query.route.matches_role(role)
 
 
 def _word_score(stems: list[str], fields: tuple[frozenset[str], ...]) -> float | None:

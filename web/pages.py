@@ -1,0 +1,96 @@
+"""Helpers several pages share: answers in words, share links, opening a code, suggestions.
+
+Views import from here (and from the engine), never from each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import segno
+from flask import url_for
+
+from compass.catalogue.vocab import Stage
+from compass.profile import Profile
+from compass.questionnaire import Answers, Question, QuestionType, Rating, score, stage_of
+from compass.sharecode import INVALID_TITLE, ShareCodeError, SharedAnswers
+from compass.suggestions import PAGE, Suggestions, suggest
+from web import journey
+from web.errors import PageError
+from web.services import current_services
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    question: Question
+    lines: tuple[str, ...]
+
+
+def describe(question: Question, value: object) -> tuple[str, ...]:
+    """An answer in words, as the check page and printouts show it."""
+    if question.type is QuestionType.TEXT:
+        return (str(value) if value else "You skipped this",)
+    if question.type is QuestionType.RATING and isinstance(value, dict):
+        return tuple(f"{item.label}: {Rating(value[item.id]).label}"
+                     for item in question.items if item.id in value)
+    chosen = value if isinstance(value, list) else [value]
+    return tuple(o.label for o in question.options if o.id in chosen) or ("Not answered",)
+
+
+def answer_rows(answers: Answers) -> list[CheckRow]:
+    """Each question on the person's path that they answered, with the answer in words."""
+    raw = answers.to_dict()
+    return [CheckRow(q, describe(q, raw.get(q.id)))
+            for q in journey.path(current_services().flow, raw) if q.id in raw]
+
+
+def suggestions_for(answers: Answers, not_for_me: Sequence[str], show: int = PAGE) -> Suggestions:
+    services = current_services()
+    return suggest(services.flow, services.engine, answers, not_for_me, show)
+
+
+def share_url(code: str) -> str:
+    base = current_services().settings.public_url.rstrip("/")
+    if base:
+        return base + url_for("share.view", code=code)
+    return url_for("share.view", code=code, _external=True)
+
+
+def qr_svg(link: str) -> str:
+    """An inline SVG QR code for ``link``, made here on the server."""
+    svg: str = segno.make(link, error="m").svg_inline(scale=4, title="QR code for your link",
+                                                      svgclass="app-qr__image")
+    return svg.replace("<svg ", '<svg role="img" aria-label="QR code for your link" ', 1)
+
+
+def read_code_or_404(code: str, what_to_do: str) -> SharedAnswers:
+    """The answers in a share code, or the 'code does not work' page ending with ``what_to_do``."""
+    services = current_services()
+    try:
+        return services.codec.read(code, services.catalogue.role_ids, date.today())
+    except ShareCodeError as exc:
+        raise PageError(404, INVALID_TITLE, f"{exc.detail} {what_to_do}") from None
+
+
+def current_profile(stage: Stage | None = None) -> Profile:
+    """The Profile from this browser's answers so far, at ``stage`` if one is given.
+
+    With the person's own answers, the next-steps and role pages show the same best next
+    step as their results; someone else's page (a share code's) carries only the stage.
+    """
+    services = current_services()
+    answers = journey.complete_answers(services.flow)
+    profile = score(services.flow, answers) if answers is not None else None
+    if profile is None:
+        answered = journey.answers_so_far(services.flow)
+        return Profile(stage=stage or stage_of(services.flow, answered))
+    if stage is not None and stage is not profile.stage:
+        return profile.model_copy(update={"stage": stage})
+    return profile
+
+
+def stage_args(suggestions: Suggestions) -> dict[str, str]:
+    """The query arguments that carry a person's stage to the next-steps page."""
+    return {"stage": suggestions.stage.value} if suggestions.stage else {}
