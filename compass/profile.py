@@ -82,11 +82,6 @@ class Profile(_Frozen):
     constraints: Constraints = Constraints()
     free_text: str = Field(default="", max_length=FREE_TEXT_LIMIT)
 
-    @property
-    def has_degree(self) -> bool:
-        """Routes that need a degree first are open to them (see ``Stage.counts_as_graduate``)."""
-        return self.stage is not None and self.stage.counts_as_graduate
-
     def to_json(self) -> str:
         return self.model_dump_json()
 

@@ -165,6 +165,12 @@ class EntryRoute(_Frozen):
         return self.needs_registration
 
     @property
+    def needs_gcse_first(self) -> bool:
+        """GCSE English and maths are needed before starting. Apprentices can usually take
+        Functional Skills alongside, so for an apprenticeship they are a caveat, not a wall."""
+        return self.needs_gcse_english_maths and not self.kind.always_pays
+
+    @property
     def pays_from_start(self) -> bool:
         """A wage from the first day: no full-time study before you start."""
         return self.is_way_in and self.paid_while_training and self.full_time_study_years == 0

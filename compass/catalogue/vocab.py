@@ -161,11 +161,6 @@ class Stage(_Labelled):
     WORKING = ("working", "working")
     NOT_WORKING = ("not_working", "not in education or work")
 
-    @property
-    def counts_as_graduate(self) -> bool:
-        """Routes that need a degree first are open to someone at this stage."""
-        return self is Stage.UNIVERSITY
-
 
 RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 

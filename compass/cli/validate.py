@@ -11,6 +11,7 @@ from compass.cli._options import add_catalogue_option, add_models_option, add_pe
 from compass.errors import Problem, Severity
 from compass.guidance import check_wording
 from compass.questionnaire import check_flows
+from compass.understanding import check_lexicon
 
 DEFAULT_QUESTIONNAIRES = DEFAULT_CATALOGUE.parent / "questionnaires"
 
@@ -32,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def collect_problems(catalogue: Path, questionnaires: Path | None) -> list[Problem]:
-    problems = [*check_catalogue(catalogue).problems, *check_wording(catalogue)[1]]
+    checked = check_catalogue(catalogue)
+    problems = [*checked.problems, *check_wording(catalogue)[1],
+                *check_lexicon(catalogue, checked.catalogue)[1]]
     if questionnaires is not None:
         problems.extend(check_flows(questionnaires).problems)
     return sorted(problems)

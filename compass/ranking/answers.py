@@ -35,6 +35,9 @@ TYPICAL_START_AGE = {Stage.SCHOOL: 16, Stage.COLLEGE: 17, Stage.UNIVERSITY: 20,
 # at each stage before they can start a degree-level route.
 LEVEL3_YEARS_AHEAD = {Stage.SCHOOL: 2.0, Stage.COLLEGE: 1.0}
 FIRST_DEGREE_YEARS = 3.0
+# Someone at university is still finishing their first degree: at least this long to go.
+# Being at university is not having a degree, and never a professional registration.
+DEGREE_YEARS_LEFT_AT_UNIVERSITY = 1.0
 STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
@@ -61,14 +64,17 @@ class AnswerBatch:
     """``k`` profiles as arrays with one row each; ``text_match`` has a column per role."""
 
     interests: FloatArray          # (k, 6), 0..1, neutral 0.5
-    likes: FloatArray              # (k, 13), -1..1, neutral 0
+    likes: FloatArray              # (k, 13), -1..1, neutral 0, with own words applied
+    ticked_likes: FloatArray       # (k, 13), the likes as answered, before own words
+    word_likes: FloatArray         # (k, 13), the likes their own words set, NaN where none
     max_study_years: FloatArray    # (k,), NO_LIMIT when not given
     earn_while_learning: BoolArray  # (k,)
     shift_work_ok: NDArray[np.int8]  # (k,), YES / NO / UNKNOWN
     has_gcse: NDArray[np.int8]     # (k,), YES / NO / UNKNOWN
     start_age: FloatArray          # (k,), the age they could start a route
     level3_years: FloatArray       # (k,), level 3 study still ahead before degree-level routes
-    has_degree: BoolArray          # (k,)
+    degree_years: FloatArray       # (k,), years before they could have a first degree
+    at_university: BoolArray       # (k,), already studying for a first degree
     stage: NDArray[np.int8]        # (k,) index into STAGES, -1 when not given
     text_match: FloatArray         # (k, n_roles), 0 where there is no free text
 
@@ -85,8 +91,9 @@ class AnswerBatch:
         """The answers in row 0 that differ from their neutral value."""
         found = [AnswerRef("interest", i) for i in range(len(RIASEC))
                  if self.interests[0, i] != 0.5]
-        found += [AnswerRef("like", i) for i in range(len(LIKE_DIMENSIONS)) if self.likes[0, i] != 0]
-        if np.any(self.text_match[0] != 0):
+        found += [AnswerRef("like", i) for i in range(len(LIKE_DIMENSIONS))
+                  if self.ticked_likes[0, i] != 0]
+        if np.any(self.text_match[0] != 0) or np.any(self.likes[0] != self.ticked_likes[0]):
             found.append(AnswerRef("free_text"))
         if self.earn_while_learning[0]:
             found.append(AnswerRef("earn_while_learning"))
@@ -107,11 +114,12 @@ class AnswerBatch:
             interests[:, answer.index] = 0.5
             return replace(self, interests=interests)
         if answer.kind == "like":
-            likes = self.likes.copy()
-            likes[:, answer.index] = 0.0
-            return replace(self, likes=likes)
+            ticked = self.ticked_likes.copy()
+            ticked[:, answer.index] = 0.0
+            return replace(self, ticked_likes=ticked, likes=_with_words(ticked, self.word_likes))
         if answer.kind == "free_text":
-            return replace(self, text_match=np.zeros_like(self.text_match))
+            return replace(self, text_match=np.zeros_like(self.text_match),
+                           likes=self.ticked_likes.copy())
         if answer.kind == "earn_while_learning":
             return replace(self, earn_while_learning=np.zeros_like(self.earn_while_learning))
         if answer.kind == "max_study_years":
@@ -146,12 +154,31 @@ def level3_years_ahead(profile: Profile) -> float:
     return LEVEL3_YEARS_AHEAD.get(profile.stage, 0.0)
 
 
-def answer_batch(profiles: list[Profile], text_match: FloatArray) -> AnswerBatch:
-    """Arrays for ``profiles``; ``text_match`` is (k, n_roles) from :mod:`.text_match`."""
+def first_degree_years_ahead(profile: Profile) -> float:
+    """Years before this person could have a first degree (still finishing it at university)."""
+    if profile.stage is Stage.UNIVERSITY:
+        return DEGREE_YEARS_LEFT_AT_UNIVERSITY
+    return level3_years_ahead(profile) + FIRST_DEGREE_YEARS
+
+
+def _with_words(ticked: FloatArray, words: FloatArray) -> FloatArray:
+    """Likes as answered, with each one their own words speak to replaced by the words."""
+    return np.where(np.isnan(words), ticked, words)
+
+
+def answer_batch(profiles: list[Profile], text_match: FloatArray,
+                 word_likes: list[dict[str, float]] | None = None) -> AnswerBatch:
+    """Arrays for ``profiles``; ``text_match`` is (k, n_roles) from :mod:`.text_match`;
+    ``word_likes`` are the likes each person's own words set (applied over their answers)."""
     constraints = [p.constraints for p in profiles]
+    ticked = np.array([p.likes.vector() for p in profiles], dtype=np.float64)
+    said = word_likes if word_likes is not None else [{} for _ in profiles]
+    words = np.array([[w.get(d, np.nan) for d in LIKE_DIMENSIONS] for w in said], dtype=np.float64)
     return AnswerBatch(
         interests=np.array([p.interests.vector() for p in profiles], dtype=np.float64),
-        likes=np.array([p.likes.vector() for p in profiles], dtype=np.float64),
+        likes=_with_words(ticked, words),
+        ticked_likes=ticked,
+        word_likes=words.reshape(len(profiles), len(LIKE_DIMENSIONS)),
         max_study_years=np.array(
             [NO_LIMIT if c.max_study_years is None else float(c.max_study_years)
              for c in constraints]),
@@ -161,7 +188,8 @@ def answer_batch(profiles: list[Profile], text_match: FloatArray) -> AnswerBatch
                           dtype=np.int8),
         start_age=np.array([start_age(p) for p in profiles]),
         level3_years=np.array([level3_years_ahead(p) for p in profiles]),
-        has_degree=np.array([p.has_degree for p in profiles], dtype=bool),
+        degree_years=np.array([first_degree_years_ahead(p) for p in profiles]),
+        at_university=np.array([p.stage is Stage.UNIVERSITY for p in profiles], dtype=bool),
         stage=np.array([-1 if p.stage is None else STAGES.index(p.stage) for p in profiles],
                        dtype=np.int8),
         text_match=np.asarray(text_match, dtype=np.float64),

@@ -10,8 +10,7 @@ means a family with many similar roles does not look narrow just because it is b
 The first ``PROTECTED_PLACES`` go to the best matches whatever their family. After that,
 each role already picked from a family (beyond ``FREE_PER_FAMILY``) costs every other
 role in that family ``FAMILY_PENALTY * (1 - narrowness) ** 3``. So a broad profile gets a
-top ten from many families, and a narrow one keeps most of its family. Roles like ones the
-person marked "not for me" are pushed down in proportion to how similar they are.
+top ten from many families, and a narrow one keeps most of its family.
 
 The settings were chosen on the judgement set (see models/README.md, "Diversity"): the
 advisers' own lists span about 3.7 families, so spreading harder costs agreement with
@@ -31,7 +30,6 @@ FREE_PER_FAMILY = 1          # roles a family may have before the penalty starts
 FAMILY_PENALTY = 1.0         # standard deviations per further role, for a broad profile
 SHARPNESS = 4.0              # softmax sharpness when measuring narrowness
 BREADTH_POWER = 3            # how fast the penalty fades as the profile gets narrower
-NOT_FOR_ME_PENALTY = 3.0     # standard deviations at full similarity to a "not for me" role
 DIVERSIFIED_PLACES = 30      # places picked with diversity; the rest follow in score order
 
 
@@ -50,19 +48,19 @@ def narrowness(value: FloatArray, family: IntArray) -> float:
 
 
 def diversify(scores: FloatArray, family: IntArray, top: int,
-              similarity_to_rejected: FloatArray | None = None) -> IntArray:
+              adjust: FloatArray | None = None) -> IntArray:
     """Positions (into ``scores``) of the ``top`` picks, best first.
 
-    ``similarity_to_rejected`` (0..1 per role) is how close each role is to the roles the
-    person marked "not for me".
+    ``adjust`` (standard deviations per role) is added after scores are standardised: the
+    shortlist uses it to put named jobs first and conflicting roles last.
     """
     top = min(top, len(scores))
     if top <= 0:
         return np.empty(0, dtype=np.int64)
     value = standardise(scores)
     family_penalty = FAMILY_PENALTY * (1.0 - narrowness(value, family)) ** BREADTH_POWER
-    if similarity_to_rejected is not None:
-        value = value - NOT_FOR_ME_PENALTY * np.clip(similarity_to_rejected, 0.0, 1.0)
+    if adjust is not None:
+        value = value + adjust
     picked_in_family = np.zeros(int(family.max()) + 1)
     available = np.ones(len(scores), dtype=bool)
     picks: list[int] = []

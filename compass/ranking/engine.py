@@ -4,10 +4,14 @@ An :class:`Engine` holds the catalogue as arrays, a ranker (the learned model if
 build says it beat the transparent scorer, otherwise the transparent scorer) and a text
 matcher whose sentence model loads only when someone writes free text. For each profile:
 
-1. features for every (profile, role) pair, all roles at once;
-2. the ranker's score; roles with no route that fits the person's constraints are dropped;
-3. a diversified top list across job families, pushing down roles like "not for me" ones;
-4. reasons from the answers that raised each role's score, and the best next step.
+1. their own words read for meaning (:mod:`compass.understanding`): jobs they name, and
+   what they want or avoid, applied to their likes;
+2. features for every (profile, role) pair, all roles at once, and the ranker's score;
+   roles with no route that fits the person's constraints are dropped, unless named;
+3. the shortlist (:mod:`.shortlist`): named jobs first, conflicting roles last, the rest
+   spread across job families; 'not for me' roles taken out without moving the others;
+4. reasons from the liked answers that raised each role's score, the best next step, and a
+   "Worth knowing" line for every conflict with what they said (:mod:`.conflicts`).
 """
 
 from __future__ import annotations
@@ -20,21 +24,23 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from compass.catalogue import Catalogue, Role, load_catalogue
+from compass.catalogue import DEFAULT_CATALOGUE, Catalogue, Role, load_catalogue
 from compass.catalogue.vocab import Family
 from compass.profile import Profile
 from compass.ranking.answers import AnswerBatch, answer_batch
 from compass.ranking.artefacts import DEFAULT_MODELS, load_artefacts
-from compass.ranking.diversity import diversify
+from compass.ranking.conflicts import push_down, worth_knowing
 from compass.ranking.embeddings import RoleEmbeddings
 from compass.ranking.encoder import TextEncoder, shared_encoder
 from compass.ranking.features import PairFeatures, pair_features
 from compass.ranking.reasons import Reason, explain
-from compass.ranking.role_index import RoleIndex, unit_rows
-from compass.ranking.routes import NO_ROUTE, RoutePlan, plan_routes
+from compass.ranking.role_index import RoleIndex
+from compass.ranking.routes import NO_ROUTE, RoutePlan, plan_routes, route_problems, years_before_start
 from compass.ranking.scorers import Ranker, TransparentScorer
+from compass.ranking.shortlist import neutral_spread, order_roles, reads_as_neutral, without_hidden
 from compass.ranking.text_match import TextMatcher
 from compass.signposting import NextSteps, SignpostCache, Step, make_step, plan_next_steps
+from compass.understanding import OwnWords, OwnWordsReader, load_lexicon
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -49,6 +55,7 @@ class Recommendation:
     reasons: tuple[str, ...]     # two to four short sentences for the person
     route: Step                  # the best next step
     evidence: tuple[Reason, ...]  # the same reasons with the answers each one cites
+    worth_knowing: tuple[str, ...] = ()  # each way it goes against what the person said
 
     @property
     def family(self) -> Family:
@@ -61,7 +68,24 @@ class Recommendation:
     def to_dict(self) -> dict[str, Any]:
         return {"role_id": self.role.id, "title": self.role.title,
                 "family": self.role.family.value, "score": round(self.score, 4),
-                "reasons": list(self.reasons), "route": self.route.to_dict()}
+                "reasons": list(self.reasons), "worth_knowing": list(self.worth_knowing),
+                "route": self.route.to_dict()}
+
+
+NOTHING_WRITTEN = OwnWords()
+# A role is ruled out by what someone says they avoid when their words are at least this much
+# closer to it than to the average role, and within the margin of the closest role.
+AVOIDED_MATCH = 0.2
+AVOIDED_MARGIN = 0.1
+
+
+@dataclass(frozen=True)
+class Understood:
+    """A profile with the meaning of the person's own words applied, and that meaning."""
+
+    profile: Profile
+    own: OwnWords
+    ticked: Profile  # the profile as answered, before own words
 
 
 @dataclass(frozen=True)
@@ -71,6 +95,7 @@ class Scored:
     answers: AnswerBatch
     plan: RoutePlan
     scores: FloatArray  # (k, n)
+    understood: tuple[Understood, ...]
 
 
 class Engine:
@@ -78,8 +103,10 @@ class Engine:
 
     def __init__(self, catalogue: Catalogue, *, ranker: Ranker | None = None,
                  embeddings: RoleEmbeddings | None = None, encoder: TextEncoder | None = None,
-                 fallback_reason: str | None = None, ranker_note: str = "") -> None:
+                 fallback_reason: str | None = None, ranker_note: str = "",
+                 reader: OwnWordsReader | None = None) -> None:
         self.catalogue = catalogue
+        self.reader = reader or OwnWordsReader(catalogue, load_lexicon(catalogue, check=False))
         self.index = RoleIndex.from_catalogue(catalogue)
         self.ranker: Ranker = ranker or TransparentScorer()
         self.text = TextMatcher(catalogue.roles, encoder or shared_encoder(), embeddings)
@@ -96,8 +123,11 @@ class Engine:
         if catalogue is None:
             catalogue = load_catalogue(catalogue_dir) if catalogue_dir else load_catalogue()
         found = load_artefacts(models_dir or DEFAULT_MODELS, catalogue)
+        lexicon = load_lexicon(catalogue, catalogue_dir or DEFAULT_CATALOGUE, check=False)
+        reader = OwnWordsReader(catalogue, lexicon)
         return cls(catalogue, ranker=found.learned, embeddings=found.embeddings, encoder=encoder,
-                   fallback_reason=found.fallback_reason, ranker_note=found.ranker_note)
+                   fallback_reason=found.fallback_reason, ranker_note=found.ranker_note,
+                   reader=reader)
 
     def with_ranker(self, ranker: Ranker) -> Engine:
         """The same engine (sharing its arrays and text matcher) with another ranker."""
@@ -110,24 +140,52 @@ class Engine:
     def ranker_name(self) -> str:
         return self.ranker.name
 
+    def understand(self, profile: Profile) -> Understood:
+        """The person's own words read for meaning, and their likes with that meaning applied."""
+        own = self.reader.read(profile.free_text) if profile.free_text.strip() else NOTHING_WRITTEN
+        if own.avoiding:
+            own = own.also_avoiding(self._avoided_by_meaning(own.avoiding))
+        if not own.likes:
+            return Understood(profile, own, profile)
+        likes = profile.likes.model_copy(update=dict(own.likes))
+        return Understood(profile.model_copy(update={"likes": likes}), own, profile)
+
+    def _avoided_by_meaning(self, clauses: tuple[str, ...]) -> dict[str, str]:
+        """Roles whose text is closest to what a clause says to avoid ("eyes freak me out"):
+        role id to the clause. Only the clear leaders for each clause count."""
+        match = self.text.match(list(clauses))
+        found: dict[str, str] = {}
+        for clause, row in zip(clauses, match, strict=True):
+            top = float(row.max())
+            for j in np.flatnonzero((row >= AVOIDED_MATCH) & (row >= top - AVOIDED_MARGIN)):
+                found.setdefault(self.index.role_ids[int(j)], clause)
+        return found
+
     def pair_features(self, profiles: Sequence[Profile]) -> tuple[AnswerBatch, RoutePlan,
                                                                    PairFeatures]:
         """Answers, route plans and features for every profile and every role."""
-        text_match = self.text.match([p.free_text for p in profiles])
-        answers = answer_batch(list(profiles), text_match)
+        return self._features([self.understand(p) for p in profiles])
+
+    def _features(self, understood: Sequence[Understood]) -> tuple[AnswerBatch, RoutePlan,
+                                                                   PairFeatures]:
+        text_match = self.text.match([u.own.wanted_text for u in understood])
+        answers = answer_batch([u.ticked for u in understood], text_match,
+                               [dict(u.own.likes) for u in understood])
         plan = plan_routes(answers, self.index.routes)
         return answers, plan, pair_features(answers, self.index, self._rows, plan)
 
     def score(self, profiles: Sequence[Profile]) -> Scored:
         """Route plans and ranker scores for every profile and every role."""
-        answers, plan, features = self.pair_features(profiles)
-        return Scored(answers, plan, self.ranker.score(features))
+        understood = [self.understand(p) for p in profiles]
+        answers, plan, features = self._features(understood)
+        return Scored(answers, plan, self.ranker.score(features), tuple(understood))
 
     def recommend(self, profile: Profile, top: int = 10, exclude: Iterable[str] = (),
                   not_for_me: Iterable[str] = ()) -> list[Recommendation]:
         """The ``top`` roles for ``profile``, best first.
 
-        ``exclude`` drops roles; ``not_for_me`` drops them too and pushes down similar ones.
+        ``exclude`` drops roles before ranking; ``not_for_me`` takes roles out of the
+        finished list, so every other role keeps its place relative to the rest.
         Unknown role ids are ignored.
         """
         return self.recommend_many([profile], top, exclude, not_for_me)[0]
@@ -139,36 +197,68 @@ class Engine:
         if not profiles:
             return []
         scored = self.score(profiles)
-        rejected = self._rows_of(not_for_me)
+        hidden = np.zeros(len(self.index), dtype=bool)
+        hidden[self._rows_of(not_for_me)] = True
         dropped = np.zeros(len(self.index), dtype=bool)
-        dropped[np.concatenate([self._rows_of(exclude), rejected])] = True
-        return [self._finish(profile, scored, i, top, dropped, rejected)
-                for i, profile in enumerate(profiles)]
+        dropped[self._rows_of(exclude)] = True
+        return [self._finish(scored, i, top, dropped, hidden) for i in range(len(profiles))]
 
-    def _finish(self, profile: Profile, scored: Scored, i: int, top: int,
-                dropped: NDArray[np.bool_], rejected: IntArray) -> list[Recommendation]:
-        candidates = np.flatnonzero(scored.plan.fits[i] & ~dropped)
-        scores = scored.scores[i]
-        similar = self._similarity_to(candidates, rejected) if len(rejected) else None
-        picks = candidates[diversify(scores[candidates], self.index.family[candidates], top,
-                                     similar)]
-        best = scored.plan.best[i]
+    def reads_as_neutral(self, profile: Profile) -> bool:
+        """Whether ``profile``'s answers point nowhere yet (the list is then a plain spread)."""
+        understood = self.understand(profile)
+        answers, _, _ = self._features([understood])
+        return reads_as_neutral(answers, understood.own)
+
+    def _finish(self, scored: Scored, i: int, top: int, dropped: NDArray[np.bool_],
+                hidden: NDArray[np.bool_]) -> list[Recommendation]:
+        understood, answers = scored.understood[i], scored.answers.row(i)
+        named = [self._row_of[r] for r in understood.own.named_roles if r in self._row_of]
+        candidates = scored.plan.fits[i].copy()
+        candidates[named] = True
+        candidates = np.flatnonzero(candidates & ~dropped)
+        avoided = np.zeros(len(self.index), dtype=bool)
+        avoided[self._rows_of(understood.own.avoided_roles)] = True
+        push = push_down(answers, self.index, avoided)
+        wanted = top + int(hidden.sum())
+        if reads_as_neutral(answers, understood.own):
+            picks = neutral_spread(self.index.roles, candidates, push, wanted)
+        else:
+            picks = order_roles(scored.scores[i], self.index.family, candidates, push, named, wanted)
+        picks = without_hidden(picks, hidden, top)
+        return self._recommendations(scored, i, picks)
+
+    def _recommendations(self, scored: Scored, i: int, picks: IntArray) -> list[Recommendation]:
+        understood = scored.understood[i]
         roles = [self.index.roles[int(r)] for r in picks]
-        routes = [role.entry_routes[int(best[r])] for role, r in zip(roles, picks, strict=True)]
-        evidence = explain(self.ranker, self.index, scored.answers.row(i), picks, routes)
+        routes = [self._route_index(understood.profile, role, int(scored.plan.best[i, r]))
+                  for role, r in zip(roles, picks, strict=True)]
+        steps = [make_step(self.signposts, role, j, understood.profile)
+                 for role, j in zip(roles, routes, strict=True)]
+        evidence = explain(self.ranker, self.index, scored.answers.row(i), picks,
+                           [s.route for s in steps], understood.own)
         return [
-            Recommendation(role=role, score=float(scores[r]),
-                           reasons=tuple(reason.text for reason in reasons),
-                           route=make_step(self.signposts, role, int(best[r]), profile),
-                           evidence=reasons)
-            for role, r, reasons in zip(roles, picks, evidence, strict=True)
+            Recommendation(role=role, score=float(scored.scores[i, r]),
+                           reasons=tuple(reason.text for reason in reasons), route=step,
+                           evidence=reasons,
+                           worth_knowing=worth_knowing(role, step, understood.profile, understood.own))
+            for role, r, step, reasons in zip(roles, picks, steps, evidence, strict=True)
         ]
 
-    def best_route_index(self, profile: Profile, role: Role) -> int | None:
-        """Which of ``role``'s routes best fits ``profile`` (as in :meth:`recommend`), if any."""
+    def _route_index(self, profile: Profile, role: Role, best: int) -> int:
+        """The planned best route, or for a named job no route fits, the closest one."""
+        if best != NO_ROUTE:
+            return best
+        return min(range(len(role.entry_routes)),
+                   key=lambda j: (len(route_problems(role.entry_routes[j], profile)),
+                                  not role.entry_routes[j].is_way_in,
+                                  years_before_start(role.entry_routes[j], profile)
+                                  + role.entry_routes[j].full_time_study_years, j))
+
+    def best_route_index(self, profile: Profile, role: Role) -> int:
+        """The route :meth:`recommend` shows for ``role``: the best fitting one, else the closest."""
         answers = answer_batch([profile], np.zeros((1, len(self.index))))
         best = int(plan_routes(answers, self.index.routes).best[0, self._row_of[role.id]])
-        return None if best == NO_ROUTE else best
+        return self._route_index(profile, role, best)
 
     def next_steps(self, profile: Profile, role: Role) -> NextSteps:
         """Every way into ``role`` for ``profile``, starting with the step :meth:`recommend` shows."""
@@ -176,17 +266,3 @@ class Engine:
 
     def _rows_of(self, role_ids: Iterable[str]) -> IntArray:
         return np.array([self._row_of[r] for r in role_ids if r in self._row_of], dtype=np.int64)
-
-    def _similarity_to(self, rows: IntArray, rejected: IntArray) -> FloatArray:
-        """0..1 per row: how much closer than average it is to a rejected role."""
-        vectors = self._role_vectors()
-        similarity = vectors @ vectors[rejected].T          # (n, r)
-        typical = similarity.mean(axis=0)                    # (r,)
-        lifted = (similarity - typical) / np.maximum(1.0 - typical, 1e-6)
-        return np.asarray(np.clip(lifted[rows].max(axis=1), 0.0, 1.0))
-
-    def _role_vectors(self) -> FloatArray:
-        if self.text.has_role_vectors:
-            return self.text.role_vectors().astype(np.float64)
-        return unit_rows(np.hstack([self.index.interest_shape,
-                                    self.index.work - self.index.work.mean(axis=0)]))

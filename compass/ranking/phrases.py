@@ -38,20 +38,13 @@ LIKED_TOPICS = {
     "emergencies": "dealing with emergencies", "on_the_move": "being out and about",
     "clinical_procedures": "clinical tasks like taking blood",
 }
-AVOIDED_TOPICS = {
-    **LIKED_TOPICS,
-    "patient_contact": "lots of time with patients", "organising": "paperwork and admin",
-    "leading": "being in charge of others", "physical_activity": "lots of lifting and walking",
-    "emergencies": "emergencies", "on_the_move": "travelling around",
-    "clinical_procedures": "blood, needles and wounds",
-}
 SINGLE_CLAUSES = {
-    "free_text": "What you wrote in your own words is close to what this job is about.",
     "earn_while_learning": "You want to earn while you learn, and you can be paid while you "
                            "train for this job.",
     "shift_work_ok": "You said you would rather not work shifts or nights, and this job is "
                      "mostly daytime hours.",
 }
+QUOTE_LENGTH = 90
 
 
 def is_clear(answer: AnswerRef, answers: AnswerBatch) -> bool:
@@ -63,6 +56,28 @@ def is_clear(answer: AnswerRef, answers: AnswerBatch) -> bool:
     return True
 
 
+def is_wanting(answer: AnswerRef, answers: AnswerBatch) -> bool:
+    """An answer that says what the person wants: an interest or like above neutral, their own
+    words, or a practical answer. Dislikes are never reasons to suggest a job."""
+    if answer.kind == "interest":
+        return bool(answers.interests[0, answer.index] > 0.5)
+    if answer.kind == "like":
+        return bool(answers.likes[0, answer.index] > 0)
+    return True
+
+
+def quoted(words: str) -> str:
+    """Their words in quotation marks, cut at a word boundary if long."""
+    words = " ".join(words.split())
+    if len(words) > QUOTE_LENGTH:
+        words = words[:QUOTE_LENGTH].rsplit(" ", 1)[0] + "..."
+    return f"\u201c{words}\u201d"
+
+
+def named_sentence(quote: str) -> str:
+    return f"You wrote {quoted(quote)}."
+
+
 def _topic(answer: AnswerRef, answers: AnswerBatch, role: Role,
            work: FloatArray) -> tuple[bool, str, float]:
     """(liked?, topic words, how much of it the role has 0..1) for an interest or a like."""
@@ -72,7 +87,7 @@ def _topic(answer: AnswerRef, answers: AnswerBatch, role: Role,
         return liked, INTEREST_TOPICS[area], role.interests.vector()[answer.index]
     dim = LIKE_DIMENSIONS[answer.index]
     liked = bool(answers.likes[0, answer.index] > 0)
-    return liked, (LIKED_TOPICS if liked else AVOIDED_TOPICS)[dim], float(work[answer.index])
+    return liked, LIKED_TOPICS[dim], float(work[answer.index])
 
 
 def _liked_sentence(topics: list[tuple[str, float]]) -> str:
@@ -83,13 +98,6 @@ def _liked_sentence(topics: list[tuple[str, float]]) -> str:
     return f"You said you like {topics[0][0]} and {topics[1][0]}, and this job has both."
 
 
-def _avoided_sentence(topics: list[tuple[str, float]]) -> str:
-    amount = max(a for _, a in topics)
-    how_much = "none" if amount < 0.05 else "very little"
-    words = " or ".join(t for t, _ in topics)
-    return f"You said you are not keen on {words}, and there is {how_much} of that in this job."
-
-
 def _study_sentence(answers: AnswerBatch) -> str:
     limit = answers.max_study_years[0]
     if limit == 0:
@@ -98,16 +106,17 @@ def _study_sentence(answers: AnswerBatch) -> str:
 
 
 def answer_clauses(helped: list[tuple[float, AnswerRef]], role: Role, work: FloatArray,
-                   answers: AnswerBatch) -> list[tuple[str, tuple[AnswerRef, ...]]]:
-    """Sentences for the answers that helped, biggest effect first; likes are grouped."""
+                   answers: AnswerBatch, wanted_text: str
+                   ) -> list[tuple[str, tuple[AnswerRef, ...]]]:
+    """Sentences for the wanting answers that helped, biggest effect first; likes are grouped."""
     groups: dict[str, list[tuple[AnswerRef, str, float]]] = {}
     order: list[str] = []
     for _, answer in helped:
         if answer.kind in ("interest", "like"):
             liked, topic, amount = _topic(answer, answers, role, work)
-            if (amount < LITTLE) if liked else (amount >= LITTLE):
-                continue  # the role does not bear the sentence out, so do not say it
-            key = "liked" if liked else "avoided"
+            if not liked or amount < LITTLE:
+                continue  # not a want, or the role does not bear the sentence out
+            key = "liked"
             group = groups.setdefault(key, [])
             if len(group) < TOPICS_PER_SENTENCE and topic not in [t for _, t, _ in group]:
                 group.append((answer, topic, amount))
@@ -116,17 +125,18 @@ def answer_clauses(helped: list[tuple[float, AnswerRef]], role: Role, work: Floa
             groups[key] = [(answer, "", 0.0)]
         if key not in order:
             order.append(key)
-    return [(_sentence(key, groups[key], answers), tuple(a for a, _, _ in groups[key]))
+    return [(_sentence(key, groups[key], answers, wanted_text), tuple(a for a, _, _ in groups[key]))
             for key in order]
 
 
-def _sentence(key: str, group: list[tuple[AnswerRef, str, float]], answers: AnswerBatch) -> str:
+def _sentence(key: str, group: list[tuple[AnswerRef, str, float]], answers: AnswerBatch,
+              wanted_text: str) -> str:
     if key == "liked":
         return _liked_sentence([(t, a) for _, t, a in group])
-    if key == "avoided":
-        return _avoided_sentence([(t, a) for _, t, a in group])
     if key == "max_study_years":
         return _study_sentence(answers)
+    if key == "free_text":
+        return f"You wrote {quoted(wanted_text)}, and this job is close to that."
     return SINGLE_CLAUSES[key]
 
 

@@ -65,7 +65,8 @@ class RouteTable:
     study_years: FloatArray
     paid: BoolArray
     needs_degree: BoolArray
-    needs_gcse: BoolArray
+    gcse_first: BoolArray      # GCSE English and maths needed before starting (not alongside)
+    needs_registration: BoolArray
     min_age: FloatArray       # 0 where the route sets none
     needs_level3: BoolArray    # starts only after A levels, a T Level or an access course
     way_in: BoolArray          # a way into the job, not only a first step
@@ -75,7 +76,8 @@ class RouteTable:
         width = max(len(r.entry_routes) for r in roles)
         shape = (len(roles), width)
         table = {name: np.zeros(shape, dtype=bool) for name in
-                 ("valid", "paid", "needs_degree", "needs_gcse", "needs_level3", "way_in")}
+                 ("valid", "paid", "needs_degree", "gcse_first", "needs_registration", "needs_level3",
+                  "way_in")}
         study, min_age = np.zeros(shape), np.zeros(shape)
         for i, role in enumerate(roles):
             for j, route in enumerate(role.entry_routes):
@@ -91,7 +93,7 @@ class RouteTable:
 
 def _route_flags(route: EntryRoute) -> dict[str, bool]:
     return {"valid": True, "paid": route.paid_while_training, "needs_degree": route.needs_degree,
-            "needs_gcse": route.needs_gcse_english_maths,
+            "gcse_first": route.needs_gcse_first, "needs_registration": route.needs_registration_first,
             "needs_level3": route.kind.needs_level3_first, "way_in": route.is_way_in}
 
 

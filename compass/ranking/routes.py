@@ -24,8 +24,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from compass.catalogue import EntryRoute
+from compass.catalogue.vocab import Stage
 from compass.profile import Profile
-from compass.ranking.answers import FIRST_DEGREE_YEARS, NO, AnswerBatch, level3_years_ahead, start_age
+from compass.ranking.answers import NO, AnswerBatch, first_degree_years_ahead, level3_years_ahead, start_age
 from compass.ranking.role_index import RouteTable
 
 FloatArray = NDArray[np.float64]
@@ -51,18 +52,17 @@ class RoutePlan:
 def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:
     """Pick each role's best fitting route for each profile in ``answers``."""
     k = (slice(None), None, None)
-    needs_first_degree = routes.needs_degree[None] & ~answers.has_degree[k]
-    level3 = answers.level3_years[k]
-    prior = np.where(needs_first_degree, level3 + FIRST_DEGREE_YEARS,
-                     np.where(routes.needs_level3[None], level3, 0.0))
+    needs_first_degree = routes.needs_degree[None] & ~answers.at_university[k]
+    prior = np.where(routes.needs_degree[None], answers.degree_years[k],
+                     np.where(routes.needs_level3[None], answers.level3_years[k], 0.0))
     age_gap = np.maximum(routes.min_age[None] - answers.start_age[k], 0.0)
     wait = np.maximum(prior, age_gap)
     total = wait + routes.study_years[None]
     limit = answers.max_study_years[k]
-    fits = routes.valid[None] & routes.way_in[None] & (total <= limit)
+    fits = routes.valid[None] & routes.way_in[None] & ~routes.needs_registration[None] & (total <= limit)
     fits &= (limit > 0) | routes.paid[None]
     fits &= ~answers.earn_while_learning[k] | (routes.paid[None] & ~needs_first_degree)
-    fits &= ~((answers.has_gcse[k] == NO) & routes.needs_gcse[None])
+    fits &= ~((answers.has_gcse[k] == NO) & routes.gcse_first[None])
     constrained = np.isfinite(limit) | answers.earn_while_learning[k]
     order = np.arange(routes.valid.shape[1])[None, None, :] * _ORDER_TIE_BREAK
     key = np.where(fits, np.where(constrained, total, wait) + order, np.inf)
@@ -80,8 +80,8 @@ def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:
 def years_before_start(route: EntryRoute, profile: Profile) -> float:
     """Years before this person could start ``route`` (study still ahead, or their age)."""
     prior = 0.0
-    if route.needs_degree_first and not profile.has_degree:
-        prior = level3_years_ahead(profile) + FIRST_DEGREE_YEARS
+    if route.needs_degree_first:
+        prior = first_degree_years_ahead(profile)
     elif route.kind.needs_level3_first:
         prior = level3_years_ahead(profile)
     age_gap = max((route.min_age or 0) - start_age(profile), 0.0)
@@ -95,14 +95,16 @@ def route_problems(route: EntryRoute, profile: Profile) -> list[str]:
     years = years_before_start(route, profile) + route.full_time_study_years
     if not route.is_way_in:
         problems.append("it is a first step, not a way into the job")
+    if route.needs_registration_first:
+        problems.append("it is for people already registered in a profession, such as nurses")
     if c.max_study_years is not None and years > c.max_study_years:
         problems.append(f"it takes {years:g} years before you earn; you said {c.max_study_years}")
     if c.max_study_years == 0 and not route.paid_while_training:
         problems.append("it does not pay while you train; you want to earn now")
     if c.earn_while_learning and not route.paid_while_training:
         problems.append("it does not pay while you train")
-    if c.earn_while_learning and route.needs_degree_first and not profile.has_degree:
+    if c.earn_while_learning and route.needs_degree_first and profile.stage is not Stage.UNIVERSITY:
         problems.append("it needs a degree first, which does not pay")
-    if c.has_gcse_english_maths is False and route.needs_gcse_english_maths:
+    if c.has_gcse_english_maths is False and route.needs_gcse_first:
         problems.append("it asks for GCSE English and maths")
     return problems

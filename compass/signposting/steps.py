@@ -131,8 +131,10 @@ def _fit_sentence(route: EntryRoute, profile: Profile) -> str:
 def _timing_sentence(route: EntryRoute, profile: Profile, wait: float) -> str:
     if wait <= 0:
         return ""
-    if route.needs_degree_first and not profile.has_degree:
+    if route.needs_degree_first and profile.stage is not Stage.UNIVERSITY:
         return "You need a degree first."
+    if route.needs_degree_first:
+        return "You can start it once you finish your degree."
     if (route.min_age or 0) - start_age(profile) >= wait:
         return f"You can start it from age {route.min_age}."
     return "You need A levels, a T Level or an access course first."

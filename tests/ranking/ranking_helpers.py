@@ -15,6 +15,7 @@ import yaml
 from compass.catalogue import DEFAULT_CATALOGUE, Catalogue, Programme, Provider, Role
 from compass.catalogue.vocab import LIKE_DIMENSIONS, RIASEC, WORK_ATTRIBUTE_FOR_LIKE
 from compass.guidance import GUIDANCE_FILE
+from compass.understanding import OWN_WORDS_FILE
 
 LEVELS = {0: "none", 1: "a-little", 2: "some", 3: "a-lot"}
 SOURCE = ["https://www.healthcareers.nhs.uk/explore-roles"]
@@ -159,7 +160,8 @@ def write_catalogue(root: Path, roles: list[dict[str, Any]] | None = None) -> Pa
         (root / folder).mkdir(parents=True, exist_ok=True)
         for item in items:
             (root / folder / f"{item['id']}.yaml").write_text(yaml.safe_dump(item, sort_keys=False))
-    shutil.copy(DEFAULT_CATALOGUE / GUIDANCE_FILE, root / GUIDANCE_FILE)
+    for name in (GUIDANCE_FILE, OWN_WORDS_FILE):
+        shutil.copy(DEFAULT_CATALOGUE / name, root / name)
     return root
 
 

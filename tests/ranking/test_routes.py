@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ranking_helpers import fixture_catalogue
 
-from compass.catalogue.vocab import Stage
+from compass.catalogue.vocab import RouteKind, Stage
 from compass.profile import Constraints, Profile
 from compass.ranking.answers import answer_batch
 from compass.ranking.role_index import RoleIndex
@@ -81,11 +81,15 @@ def test_postgraduate_routes_need_a_first_degree_unless_at_university() -> None:
     assert not route_problems(psychologist, Profile(stage=Stage.UNIVERSITY, constraints=earner))
 
 
-def test_no_gcse_rules_out_routes_that_ask_for_them() -> None:
+def test_no_gcse_rules_out_courses_that_ask_for_them_but_not_apprenticeships() -> None:
     electrician = CATALOGUE.role("estates-electrician")
+    apprenticeship = electrician.entry_routes[0]
+    assert apprenticeship.needs_gcse_english_maths and apprenticeship.kind.always_pays
+    course = apprenticeship.model_copy(update={"kind": RouteKind.COLLEGE_COURSE,
+                                               "paid_while_training": False})
     profile = Profile(constraints=Constraints(has_gcse_english_maths=False))
-    assert route_problems(electrician.entry_routes[0], profile)
-    assert not route_problems(electrician.entry_routes[1], profile)
+    assert not route_problems(apprenticeship, profile)  # Functional Skills can come alongside
+    assert route_problems(course, profile) == ["it asks for GCSE English and maths"]
 
 
 def test_volunteering_is_never_a_way_in() -> None:
