@@ -14,6 +14,7 @@ from compass.catalogue.vocab import Stage
 from compass.profile import Profile
 from compass.questionnaire import Answers, Flow, score
 from compass.ranking.engine import Engine, Recommendation
+from compass.why_not import Change, WhyNot, apply_why_not
 
 PAGE = 10
 MOST = 30
@@ -28,6 +29,8 @@ class Suggestions:
     hidden: tuple[Role, ...]
     shown: int
     has_more: bool
+    neutral: bool = False              # the answers point nowhere yet: the list is a spread
+    changes: tuple[Change, ...] = ()   # what each 'not for me' reason changed
 
     @property
     def stage(self) -> Stage | None:
@@ -39,12 +42,14 @@ class Suggestions:
 
 
 def suggest(flow: Flow, engine: Engine, answers: Answers, not_for_me: Sequence[str],
-            show: int = PAGE) -> Suggestions:
-    """The top ``show`` roles for ``answers`` (at most :data:`MOST`), leaving out ``not_for_me``."""
+            show: int = PAGE, why_not: Sequence[tuple[WhyNot, str]] = ()) -> Suggestions:
+    """The top ``show`` roles for ``answers`` (at most :data:`MOST`), leaving out ``not_for_me``,
+    with each 'not for me' reason in ``why_not`` (reason, hidden role id) applied."""
     show = min(max(show, 1), MOST)
-    profile = score(flow, answers)
-    recommendations = engine.recommend(profile, top=show + 1, not_for_me=not_for_me)
     catalogue = engine.catalogue
+    given = [(reason, catalogue.role(r)) for reason, r in why_not if r in not_for_me and catalogue.has_role(r)]
+    profile, changes = apply_why_not(score(flow, answers), given)
+    recommendations = engine.recommend(profile, top=show + 1, not_for_me=not_for_me)
     hidden = tuple(catalogue.role(r) for r in not_for_me if catalogue.has_role(r))
     return Suggestions(
         profile=profile,
@@ -52,4 +57,6 @@ def suggest(flow: Flow, engine: Engine, answers: Answers, not_for_me: Sequence[s
         hidden=hidden,
         shown=show,
         has_more=len(recommendations) > show and show < MOST,
+        neutral=engine.reads_as_neutral(profile),
+        changes=changes,
     )

@@ -26,10 +26,13 @@ from compass.questionnaire import (
     validate_answer,
     validate_answers,
 )
+from compass.why_not import WhyNot
 
 ANSWERS = "answers"
 CHECKED = "compass_checked_answers"
 NOT_FOR_ME = "not_for_me"
+WHY_NOT = "why_not"          # [[reason, role id], ...]: reasons given for hiding roles
+LAST_HIDDEN = "last_hidden"  # the role hidden most recently, to offer 'why not' for it
 MAX_NOT_FOR_ME = 10
 _PATHS: dict[tuple[int, Stage | None], tuple[Flow, tuple[Question, ...]]] = {}
 
@@ -129,17 +132,48 @@ def not_for_me(catalogue: Catalogue) -> list[str]:
 def add_not_for_me(catalogue: Catalogue, role_id: str) -> None:
     hidden = [r for r in not_for_me(catalogue) if r != role_id]
     session[NOT_FOR_ME] = ([*hidden, role_id])[-MAX_NOT_FOR_ME:]
+    session[LAST_HIDDEN] = role_id
 
 
 def put_back(catalogue: Catalogue, role_id: str | None) -> None:
-    """Show a hidden role again (or all of them when ``role_id`` is None)."""
+    """Show a hidden role again (or all of them when ``role_id`` is None), forgetting why."""
     session[NOT_FOR_ME] = [r for r in not_for_me(catalogue) if role_id is not None and r != role_id]
+    session[WHY_NOT] = [[w.value, r] for w, r in why_not(catalogue) if r != role_id and role_id]
+    session.pop(LAST_HIDDEN, None)
+
+
+def last_hidden(catalogue: Catalogue) -> str | None:
+    role_id = session.get(LAST_HIDDEN)
+    return role_id if isinstance(role_id, str) and role_id in not_for_me(catalogue) else None
+
+
+def why_not(catalogue: Catalogue) -> list[tuple[WhyNot, str]]:
+    """The reasons given for hiding roles that are still hidden, oldest first."""
+    raw = session.get(WHY_NOT)
+    hidden = set(not_for_me(catalogue))
+    given = []
+    for item in raw if isinstance(raw, list) else []:
+        if (isinstance(item, list) and len(item) == 2 and item[1] in hidden
+                and item[0] in {w.value for w in WhyNot}):
+            given.append((WhyNot(item[0]), str(item[1])))
+    return given[:MAX_NOT_FOR_ME]
+
+
+def give_why_not(catalogue: Catalogue, reason: WhyNot, role_id: str) -> None:
+    kept = [[w.value, r] for w, r in why_not(catalogue) if r != role_id]
+    session[WHY_NOT] = [*kept, [reason.value, role_id]][-MAX_NOT_FOR_ME:]
+
+
+def take_back_why_not(catalogue: Catalogue, role_id: str) -> None:
+    session[WHY_NOT] = [[w.value, r] for w, r in why_not(catalogue) if r != role_id]
 
 
 def replace_all(answers: Answers, hidden: tuple[str, ...]) -> None:
     """Swap in answers from a share code on this device."""
     session[ANSWERS] = answers.to_dict()
     session[NOT_FOR_ME] = list(hidden)
+    session.pop(WHY_NOT, None)
+    session.pop(LAST_HIDDEN, None)
     g.pop(CHECKED, None)
 
 

@@ -17,6 +17,7 @@ from compass.profile import Profile
 from compass.questionnaire import Answers, Question, QuestionType, Rating, score, stage_of
 from compass.sharecode import INVALID_TITLE, ShareCodeError, SharedAnswers
 from compass.suggestions import PAGE, Suggestions, suggest
+from compass.why_not import WhyNot
 from web import journey
 from web.errors import PageError
 from web.services import current_services
@@ -46,9 +47,10 @@ def answer_rows(answers: Answers) -> list[CheckRow]:
             for q in journey.path(current_services().flow, raw) if q.id in raw]
 
 
-def suggestions_for(answers: Answers, not_for_me: Sequence[str], show: int = PAGE) -> Suggestions:
+def suggestions_for(answers: Answers, not_for_me: Sequence[str], show: int = PAGE,
+                    why_not: Sequence[tuple[WhyNot, str]] = ()) -> Suggestions:
     services = current_services()
-    return suggest(services.flow, services.engine, answers, not_for_me, show)
+    return suggest(services.flow, services.engine, answers, not_for_me, show, why_not)
 
 
 def share_url(code: str) -> str:

@@ -5,19 +5,19 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class _Labelled(StrEnum):
+class Labelled(StrEnum):
     """A string enum whose members carry a human label."""
 
     label: str
 
-    def __new__(cls, value: str, label: str = "") -> _Labelled:
+    def __new__(cls, value: str, label: str = "") -> Labelled:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
         return member
 
 
-class Family(_Labelled):
+class Family(Labelled):
     NURSING_MIDWIFERY = ("nursing-midwifery", "Nursing and midwifery")
     ALLIED_HEALTH = ("allied-health", "Allied health professions (therapies and more)")
     MEDICAL_DENTAL = ("medical-dental", "Medical and dental")
@@ -36,7 +36,7 @@ class Family(_Labelled):
     MANAGEMENT_LEADERSHIP = ("management-leadership", "Management and leadership")
 
 
-class Setting(_Labelled):
+class Setting(Labelled):
     HOSPITAL = ("hospital", "a hospital")
     GP_PRACTICE = ("gp-practice", "a GP practice")
     COMMUNITY = ("community", "community clinics and centres")
@@ -55,7 +55,7 @@ class Setting(_Labelled):
     KITCHEN = ("kitchen", "a kitchen")
 
 
-class RouteKind(_Labelled):
+class RouteKind(Labelled):
     DIRECT_ENTRY = ("direct-entry", "Apply for a job and train on the job")
     APPRENTICESHIP = ("apprenticeship", "Apprenticeship: earn while you learn")
     DEGREE_APPRENTICESHIP = ("degree-apprenticeship", "Degree apprenticeship: a degree while you earn")
@@ -115,7 +115,7 @@ UNPAID_KINDS = frozenset({RouteKind.DEGREE, RouteKind.T_LEVEL, RouteKind.COLLEGE
                           RouteKind.ACCESS_COURSE, RouteKind.TRAINEESHIP, *STEPPING_STONE_KINDS})
 
 
-class Level(_Labelled):
+class Level(Labelled):
     """How much of something a role involves. Stored as a number from 0 to 1."""
 
     NONE = ("none", "none")
@@ -128,7 +128,7 @@ class Level(_Labelled):
         return {"none": 0.0, "a-little": 1 / 3, "some": 2 / 3, "a-lot": 1.0}[self.value]
 
 
-class Shift(_Labelled):
+class Shift(Labelled):
     DAYS = ("days", "daytime hours")
     SHIFTS = ("shifts", "shifts that change from week to week")
     NIGHTS = ("nights", "some nights")
@@ -136,12 +136,12 @@ class Shift(_Labelled):
     ON_CALL = ("on-call", "being on call")
 
 
-class PayPeriod(_Labelled):
+class PayPeriod(Labelled):
     YEAR = ("year", "a year")
     HOUR = ("hour", "an hour")
 
 
-class ProviderKind(_Labelled):
+class ProviderKind(Labelled):
     SCHOOL_SIXTH_FORM = ("sixth-form", "Sixth form college")
     COLLEGE = ("college", "Further education college")
     UNIVERSITY = ("university", "University")
@@ -154,7 +154,7 @@ class ProviderKind(_Labelled):
     TRAINING_PROVIDER = ("training-provider", "Training provider")
 
 
-class Stage(_Labelled):
+class Stage(Labelled):
     SCHOOL = ("school", "at school (14 to 16)")
     COLLEGE = ("college", "at sixth form or college (16 to 18)")
     UNIVERSITY = ("university", "at university")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import logging
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compass.cli._options import add_catalogue_option, add_models_option
-from compass.errors import ProfileError
+from compass.errors import CompassError, ProfileError
 from compass.profile import Profile
 
 if TYPE_CHECKING:
@@ -28,9 +29,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="how many roles to show (default 10; may be the whole catalogue)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON line per profile instead of text")
+    parser.add_argument("--not-for-me", type=_role_ids, default=(), metavar="ID,...",
+                        help="role ids the person said are not for them: they come off the list "
+                        "and every other role keeps its place")
     add_catalogue_option(parser)
     add_models_option(parser)
     parser.set_defaults(handler=run)
+
+
+def _role_ids(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _check_role_ids(role_ids: tuple[str, ...], known: tuple[str, ...]) -> None:
+    for role_id in role_ids:
+        if role_id not in known:
+            guess = difflib.get_close_matches(role_id, known, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            raise CompassError(f"--not-for-me: '{role_id}' is not a role id{hint}")
 
 
 def _positive(text: str) -> int:
@@ -90,8 +106,11 @@ def run(args: argparse.Namespace) -> int:
     from compass.catalogue import load_catalogue
     from compass.ranking.engine import Engine
 
-    engine = Engine.load(models_dir=args.models, catalogue=load_catalogue(args.catalogue))
-    for number, recommendations in enumerate(engine.recommend_many(profiles, top=args.top), 1):
+    catalogue = load_catalogue(args.catalogue)
+    _check_role_ids(args.not_for_me, catalogue.role_ids)
+    engine = Engine.load(args.catalogue, models_dir=args.models, catalogue=catalogue)
+    batches = engine.recommend_many(profiles, top=args.top, not_for_me=args.not_for_me)
+    for number, recommendations in enumerate(batches, 1):
         if args.json:
             print(json.dumps({"recommendations": [r.to_dict() for r in recommendations]}))
         else:
@@ -106,6 +125,7 @@ def _as_text(number: int, total: int, recommendations: list[Recommendation]) -> 
     for place, rec in enumerate(recommendations, 1):
         lines.append(f"{place:>2}. {rec.role.title} ({rec.family.label})")
         lines.extend(f"      - {reason}" for reason in rec.reasons)
+        lines.extend(f"      Worth knowing: {line}" for line in rec.worth_knowing)
         lines.append(f"      Next step: {rec.route.route.name}. {rec.route.why}")
         for provider in rec.route.providers[:2]:
             lines.append(f"      Try: {provider.name} ({provider.url})")

@@ -22,6 +22,7 @@ from compass.catalogue import Role
 from compass.catalogue.vocab import LIKE_DIMENSIONS, WORK_ATTRIBUTE_FOR_LIKE, Level, Shift
 from compass.profile import Profile
 from compass.ranking.answers import EARLIEST_START_AGE, NO, AnswerBatch
+from compass.ranking.phrases import quoted
 from compass.ranking.role_index import NIGHTS_OR_ON_CALL, RoleIndex
 from compass.signposting import Step
 from compass.understanding import OwnWords
@@ -55,7 +56,7 @@ def worth_knowing(role: Role, step: Step, profile: Profile, own: OwnWords) -> tu
     """Plain sentences for every way ``role`` (and its best step) goes against what was said."""
     lines = [*_shift_lines(role, profile), *_dislike_lines(role, profile, own)]
     if role.id in own.avoided_roles:
-        lines.append(f'You wrote "{own.quote_for(role.id)}". This job is mostly about that.')
+        lines.append(f"You wrote {quoted(own.quote_for(role.id))}. This job is mostly about that.")
     lines.extend(_route_lines(role, step, profile, own))
     return tuple(lines)
 
@@ -85,7 +86,7 @@ def _dislike_lines(role: Role, profile: Profile, own: OwnWords) -> list[str]:
     for dim in _disliked(role, profile, TELLING_AMOUNT):
         level = getattr(role.work, WORK_ATTRIBUTE_FOR_LIKE[dim])
         how_much = "a lot of" if level is Level.A_LOT else "some"
-        said = f'You wrote "{own.quote_for(dim)}".' if own.quote_for(dim) else \
+        said = f"You wrote {quoted(own.quote_for(dim))}." if own.quote_for(dim) else \
             f"You said you would rather avoid {DISLIKED_WORK[dim]}."
         lines.append(f"{said} This job has {how_much} {DISLIKED_WORK[dim]}.")
     return lines

@@ -52,6 +52,8 @@ def targets(fuzz_app: Flask) -> list[Target]:
         Target("GET", "/results", ("show",)), Target("GET", "/results/print", ("show",)),
         Target("POST", "/results/not-for-me", ("role", "show")),
         Target("POST", "/results/put-back", ("role", "show")),
+        Target("POST", "/results/why-not", ("role", "reason", "show")),
+        Target("POST", "/results/why-not/undo", ("role", "show")),
         Target("GET", "/roles", ("q", "family", "setting", "route")),
         Target("GET", f"/roles/{role}", ()), Target("GET", "/roles/<script>", ()),
         Target("GET", "/compare", ("role",)), Target("GET", f"/next-steps/{role}", ("stage",)),

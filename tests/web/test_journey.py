@@ -6,7 +6,7 @@ import re
 
 from flask.testing import FlaskClient
 from markupsafe import escape
-from web_helpers import Journey, default_answer, first_of_type
+from web_helpers import Journey, Value, default_answer, first_of_type
 
 from compass.catalogue.vocab import Stage
 from compass.questionnaire import Flow, QuestionType, questions_for
@@ -131,7 +131,8 @@ def test_results_before_finishing_go_back_to_the_questions(client: FlaskClient) 
 
 
 def result_ids(page: str) -> list[str]:
-    return re.findall(r'name="role" value="([a-z0-9-]+)"', page.split("Jobs you said")[0])
+    cards = page.split('id="results"', 1)[1].split("Jobs you said")[0]
+    return re.findall(r'name="role" value="([a-z0-9-]+)"', cards)
 
 
 def test_not_for_me_swaps_a_role_out_and_can_be_undone(journey: Journey) -> None:
@@ -141,9 +142,51 @@ def test_not_for_me_swaps_a_role_out_and_can_be_undone(journey: Journey) -> None
     after_page = text_of(journey.client.get("/results"))
     after = result_ids(after_page)
     assert before[0] not in after and len(after) == 10
+    assert after[:9] == before[1:]  # the others keep their order; one more joins at the end
+    assert response.headers["Location"].endswith("#list-message")
+    assert 'id="list-message"' in after_page and "Why is it not for you?" in after_page
     assert "Jobs you said are not for you" in after_page
     journey.post("/results/put-back", {"role": before[0]})
     assert result_ids(text_of(journey.client.get("/results"))) == before
+
+
+def test_a_reason_for_not_for_me_changes_the_list_openly_and_can_be_undone(journey: Journey) -> None:
+    before = result_ids(text_of(journey.results({"stage": "college"})))
+    with_blood = [r for r in before if journey.client.application.extensions["compass"].catalogue
+                  .role(r).work.clinical_procedures.amount >= 1.0]
+    hidden = with_blood[0] if with_blood else before[0]
+    journey.post("/results/not-for-me", {"role": hidden})
+    response = journey.post("/results/why-not", {"role": hidden, "reason": "blood-and-needles"})
+    assert response.status_code == 303
+    page = text_of(journey.client.get("/results"))
+    assert "We have moved jobs with blood tests and needles down." in page
+    catalogue = journey.client.application.extensions["compass"].catalogue
+    shown = result_ids(page)
+    lots = [r for r in shown if catalogue.role(r).work.clinical_procedures.amount >= 1.0]
+    assert not lots or all(shown.index(r) >= len(shown) - len(lots) for r in lots)
+    journey.post("/results/why-not/undo", {"role": hidden})
+    undone = text_of(journey.client.get("/results"))
+    assert "We have moved jobs with blood tests" not in undone and "Why is it not for you?" in undone
+
+
+def test_neutral_answers_are_said_to_be_neutral(journey: Journey) -> None:
+    choices: dict[str, Value] = {"stage": "college"}
+    for question in journey.flow.questions:
+        ids = [o.id for o in question.options]
+        if question.type is QuestionType.RATING:
+            choices[question.id] = {item.id: "not_sure" for item in question.items}
+        elif question.type is QuestionType.MULTIPLE:
+            choices[question.id] = ["none_of_these"] if "none_of_these" in ids else []
+        elif "not_sure" in ids or "rather_not_say" in ids:
+            choices[question.id] = "not_sure" if "not_sure" in ids else "rather_not_say"
+    page = text_of(journey.results(choices))
+    assert "did not point to one kind of job yet" in page
+    catalogue = journey.client.application.extensions["compass"].catalogue
+    families = [catalogue.role(r).family for r in result_ids(page)]
+    assert len(set(families)) == len(families) == 10  # a deliberate spread, one per family
+    journey.post("/clear", {})
+    journey.answers.clear()
+    assert "did not point" not in text_of(journey.results({"stage": "college"}))
 
 
 def test_see_more_shows_the_next_ten(journey: Journey) -> None:

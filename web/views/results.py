@@ -11,12 +11,14 @@ from werkzeug.wrappers import Response
 from compass.catalogue import Catalogue
 from compass.questionnaire import Answers
 from compass.suggestions import MOST, PAGE
+from compass.why_not import WhyNot
 from web import journey, params
 from web.pages import answer_rows, share_url, suggestions_for
 from web.services import current_services
 
 bp = Blueprint("results", __name__)
 SHOW_CHOICES = tuple(str(n) for n in range(PAGE, MOST + 1, PAGE))
+LIST_ANCHOR = "#list-message"
 
 
 def _show() -> int:
@@ -40,8 +42,36 @@ def index() -> str | Response:
     if state is None:
         return redirect(url_for("questions.begin"))
     answers, hidden, show = state
-    return render_template("results/index.html", suggestions=suggestions_for(answers, hidden, show),
-                           interactive=True, steps_args={}, nav="results.index")
+    catalogue = current_services().catalogue
+    suggestions = suggestions_for(answers, hidden, show, journey.why_not(catalogue))
+    last = journey.last_hidden(catalogue)
+    return render_template("results/index.html", suggestions=suggestions, interactive=True,
+                           steps_args={}, nav="results.index",
+                           last_hidden=catalogue.role(last) if last else None,
+                           last_change=next((c for c in suggestions.changes if c.role.id == last), None),
+                           why_not_choices=list(WhyNot))
+
+
+@bp.post("/results/why-not")
+def why_not() -> Response:
+    """A reason for the role just hidden; it changes the Profile, and the page says how."""
+    params.query("show")
+    catalogue = current_services().catalogue
+    role_id = params.choice(params.form("role", "reason"), "role", journey.not_for_me(catalogue))
+    reason = params.choice(params.form("role", "reason"), "reason", [w.value for w in WhyNot])
+    if role_id is not None and reason is not None:
+        journey.give_why_not(catalogue, WhyNot(reason), role_id)
+    return redirect(url_for("results.index", show=_show()) + LIST_ANCHOR, code=303)
+
+
+@bp.post("/results/why-not/undo")
+def undo_why_not() -> Response:
+    params.query("show")
+    catalogue = current_services().catalogue
+    role_id = params.choice(params.form("role"), "role", journey.not_for_me(catalogue))
+    if role_id is not None:
+        journey.take_back_why_not(catalogue, role_id)
+    return redirect(url_for("results.index", show=_show()) + LIST_ANCHOR, code=303)
 
 
 @bp.post("/results/not-for-me")
@@ -61,7 +91,7 @@ def _change_hidden(change: Callable[[Catalogue, str], None]) -> Response:
     if role_id is None:
         return redirect(url_for("results.index", show=_show()), code=303)
     change(catalogue, role_id)
-    return redirect(url_for("results.index", show=_show()) + "#results", code=303)
+    return redirect(url_for("results.index", show=_show()) + LIST_ANCHOR, code=303)
 
 
 @bp.get("/results/print")
