@@ -162,6 +162,6 @@ def _convert(name: str, raw: str, kind: type) -> Any:
             return int(text)
         except ValueError:
             raise SettingsError(f"{name} is '{raw}'; it should be a whole number") from None
-    if kind is Path:
+    if issubclass(kind, Path):
         return Path(text)
     return text

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
 from compass.cli import main
-from web.settings import SETTING_HELP, Settings, SettingsError
+from web import create_app
+from web.settings import REPO, SETTING_HELP, Settings, SettingsError
 
 KEY = "k" * 64
 
@@ -36,6 +39,16 @@ def test_values_are_read_and_converted() -> None:
     assert settings.secure_cookies is False and settings.proxy_count == 1
     assert settings.rate_limit == "10 per second"
     assert settings.ratelimit_storage_url == "redis://cache:6379/0"
+
+
+def test_folder_settings_become_paths_and_the_app_starts_with_them(tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    shutil.copytree(REPO / "models", models)
+    settings = Settings.from_env({"COMPASS_ENV": "test", "COMPASS_MODELS_DIR": str(models),
+                                  "COMPASS_CATALOGUE_DIR": str(REPO / "roles_catalogue")})
+    assert settings.models_dir == models and isinstance(settings.catalogue_dir, Path)
+    app = create_app({"models_dir": settings.models_dir, "catalogue_dir": settings.catalogue_dir})
+    assert app.test_client().get("/readyz").status_code == 200
 
 
 @pytest.mark.parametrize(("name", "value", "message"), [
