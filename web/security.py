@@ -7,6 +7,10 @@ school, where a whole class shares one IP address.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from ipaddress import IPv4Network, IPv6Network, ip_address
+from typing import TYPE_CHECKING
+
 from flask import Blueprint, Flask, Response, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -17,6 +21,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.errors import FRIENDLY, PageError
 from web.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'none'",
@@ -66,11 +73,38 @@ def flask_config(settings: Settings) -> dict[str, object]:
     }
 
 
+FORWARDED_HEADERS = ("HTTP_FORWARDED", "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO",
+                     "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT", "HTTP_X_FORWARDED_PREFIX")
+
+
+class OnlyFromTrustedProxies:
+    """Drops forwarded headers unless the request came straight from a trusted proxy, so a
+    visitor cannot pick their own address (and dodge or spend someone else's rate limit)."""
+
+    def __init__(self, app: WSGIApplication, networks: tuple[IPv4Network | IPv6Network, ...]) -> None:
+        self.app = app
+        self.networks = networks
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if not self._trusted(environ.get("REMOTE_ADDR", "")):
+            for name in FORWARDED_HEADERS:
+                environ.pop(name, None)
+        return self.app(environ, start_response)
+
+    def _trusted(self, address: str) -> bool:
+        try:
+            peer = ip_address(address)
+        except ValueError:
+            return False
+        return any(peer in network for network in self.networks)
+
+
 def init_app(app: Flask, settings: Settings, limited: tuple[Blueprint, ...]) -> Limiter:
     """Switch on CSRF, headers, size checks and rate limits. Returns the app's limiter."""
     if settings.proxy_count:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxy_count,  # type: ignore[method-assign]
-                                x_proto=settings.proxy_count, x_host=settings.proxy_count)
+        fixed = ProxyFix(app.wsgi_app, x_for=settings.proxy_count, x_proto=settings.proxy_count,
+                         x_host=settings.proxy_count)
+        app.wsgi_app = OnlyFromTrustedProxies(fixed, settings.trusted_proxy_networks)  # type: ignore[method-assign]
     csrf.init_app(app)
     try:
         limiter = Limiter(

@@ -28,7 +28,9 @@ def waitress_options(app: Flask, threads: int) -> dict[str, object]:
         "max_request_body_size": settings.max_request_bytes,
         "max_request_header_size": MAX_HEADER_BYTES,
         "channel_timeout": 60,
-        "clear_untrusted_proxy_headers": True,
+        # Forwarded headers reach the app only when a proxy is configured; the app then honours
+        # them from the trusted proxy addresses alone (web.security.OnlyFromTrustedProxies).
+        "clear_untrusted_proxy_headers": not settings.proxy_count,
     }
 
 

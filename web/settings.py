@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,9 @@ SETTING_HELP = {
                           "default: the address the request came to.",
     "COMPASS_PROXY_COUNT": "How many reverse proxies sit in front (default 0), so the real "
                            "client address is used for rate limits.",
+    "COMPASS_TRUSTED_PROXIES": "Addresses or networks of those proxies, comma-separated (default "
+                               "127.0.0.1,::1). Forwarded headers from anywhere else are "
+                               "ignored, so nobody can choose the address they are counted as.",
     "COMPASS_CATALOGUE_DIR": "The role catalogue folder (default roles_catalogue/).",
     "COMPASS_QUESTIONNAIRE_DIR": "The question flow folder (default questionnaires/).",
     "COMPASS_FRONTEND_DIR": "Where nhsuk-frontend's dist/nhsuk folder is (default under "
@@ -81,6 +85,7 @@ class Settings:
     max_request_bytes: int = 16 * 1024
     public_url: str = ""
     proxy_count: int = 0
+    trusted_proxies: str = "127.0.0.1,::1"
     catalogue_dir: Path = DEFAULT_CATALOGUE
     questionnaire_dir: Path = REPO / "questionnaires"
     frontend_dir: Path = REPO / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
@@ -110,6 +115,11 @@ class Settings:
     @classmethod
     def _kind(cls, name: str) -> type:
         return type(getattr(cls(), name))
+
+    @property
+    def trusted_proxy_networks(self) -> tuple[IPv4Network | IPv6Network, ...]:
+        return tuple(ip_network(part.strip(), strict=False)
+                     for part in self.trusted_proxies.split(",") if part.strip())
 
     @property
     def is_production(self) -> bool:
@@ -143,6 +153,11 @@ class Settings:
                     "'40 per second;1200 per minute'") from None
         if self.proxy_count < 0:
             raise SettingsError("COMPASS_PROXY_COUNT must be 0 (no proxy) or the number of proxies")
+        try:
+            self.trusted_proxy_networks  # noqa: B018 (checks every address parses)
+        except ValueError as exc:
+            raise SettingsError(f"COMPASS_TRUSTED_PROXIES: {exc}; write addresses or networks "
+                                "separated by commas, e.g. '10.0.0.5,10.1.0.0/16'") from None
         if self.public_url and not self.public_url.startswith(("https://", "http://")):
             raise SettingsError("COMPASS_PUBLIC_URL must start with https:// (or http:// for tests)")
         return self

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from web_helpers import Journey
 
 from web import create_app
 from web.security import CONTENT_SECURITY_POLICY
+from web.server import BackgroundServer
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "web" / "templates"
 PAGES = ["/", "/about-your-answers", "/clear", "/questions/stage", "/roles", "/roles/porter",
@@ -148,3 +151,29 @@ def test_health_and_readiness(client: FlaskClient) -> None:
     assert ready is not None and ready["status"] == "ready"
     assert ready["roles"] > 100 and ready["ranker"]
     assert ready["fallback"] == (ready["fallback_reason"] is not None)
+
+
+def _statuses(url: str, forwarded_for: str, times: int) -> list[int]:
+    statuses = []
+    for _ in range(times):
+        request = urllib.request.Request(url + "/", headers={"X-Forwarded-For": forwarded_for})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                statuses.append(response.status)
+        except urllib.error.HTTPError as exc:
+            statuses.append(exc.code)
+    return statuses
+
+
+@pytest.mark.parametrize(("trusted", "counted_apart"), [("127.0.0.1", True), ("10.9.9.9", False)])
+def test_behind_a_proxy_each_visitor_is_counted_apart_but_only_via_a_trusted_proxy(
+        trusted: str, counted_apart: bool) -> None:
+    """Through waitress: forwarded addresses reach the rate limiter from a trusted proxy only."""
+    app = create_app({"proxy_count": 1, "trusted_proxies": trusted, "rate_limit": "3 per minute"})
+    server = BackgroundServer(app).start()
+    try:
+        assert _statuses(server.url, "203.0.113.1", 4) == [200, 200, 200, 429]
+        other = _statuses(server.url, "203.0.113.2", 1)
+    finally:
+        server.stop()
+    assert other == ([200] if counted_apart else [429])
