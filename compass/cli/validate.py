@@ -9,7 +9,7 @@ from pathlib import Path
 from compass.catalogue import DEFAULT_CATALOGUE, check_catalogue
 from compass.cli._options import add_catalogue_option, add_models_option, add_personas_option
 from compass.errors import Problem, Severity
-from compass.guidance import check_wording
+from compass.guidance.wording import check_wording
 from compass.questionnaire import check_flows
 from compass.understanding import check_lexicon
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from compass.catalogue import Catalogue, Programme, Provider
 from compass.guidance.wording import AdviserWording
-from compass.suggestions import Suggestions
 from compass.wording import join_words, mid_sentence, years
+
+if TYPE_CHECKING:
+    from compass.suggestions import Suggestions
 
 MOST_TASTERS = 8
 MOST_NAMED = 3

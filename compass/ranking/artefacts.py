@@ -6,9 +6,12 @@ metrics, which ranker ships and the SHA-256 of every file. Loading reads each fi
 once, checks them against the manifest and only then parses those same bytes; a file whose
 hash does not match is never parsed (a joblib file is a pickle, so this matters).
 
-If anything is missing, corrupt, stale or tampered with, the engine logs one warning and
-uses the transparent scorer. Role vectors from a verified but stale embeddings file are
-still used for roles whose text has not changed; the rest are encoded when first needed.
+When the manifest ships the transparent scorer (the learned model's lead was not
+significant), that is the build's verdict, not a fallback: no warning, no
+``fallback_reason``, and ``ranker_note`` says why. If anything is missing, corrupt, stale
+or tampered with, the engine logs one warning and uses the transparent scorer. Role vectors
+from a verified but stale embeddings file are still used for roles whose text has not
+changed; the rest are encoded when first needed.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
 """``compass build``: role embeddings (only changed roles), the learned ranker, the manifest.
 
-The build also cross-validates both rankers on the judgement set and records the
-results in the manifest; the learned ranker ships only if it beat the transparent scorer
-on held-out personas.
+The build runs the nested cross-validation of :mod:`.evaluation` and records the results
+in the manifest, then chooses the shipped model's settings the same way (an inner
+cross-validation, this time over every persona) and trains it on every persona. The
+learned ranker ships only if its NDCG@10 lead over the transparent scorer on held-out
+personas is significant (:mod:`.significance`); otherwise the manifest ships the
+transparent scorer and says why, and the engine uses it without treating it as a fallback.
 """
 
 from __future__ import annotations
@@ -32,18 +35,9 @@ from compass.ranking.engine import Engine
 from compass.ranking.evaluation import FOLDS, Evaluation, cross_validate
 from compass.ranking.features import FEATURE_NAMES, FEATURE_SET_HASH
 from compass.ranking.listwise import ListwiseRanker
-from compass.ranking.personas import load_personas
-from compass.ranking.training import (
-    ALPHA_NAMED,
-    ALPHA_TERMS,
-    SYNTHETIC_PER_ROLE,
-    SYNTHETIC_WEIGHT,
-    USE_SYNTHETIC,
-    TrainingRows,
-    fit_learned,
-    persona_rows,
-    synthetic_rows,
-)
+from compass.ranking.personas import JudgementSet, load_personas
+from compass.ranking.training import SYNTHETIC_PER_ROLE, SYNTHETIC_WEIGHT
+from compass.ranking.tuning import GRID, Pool, Selection, choose_settings
 
 
 @dataclass(frozen=True)
@@ -54,6 +48,8 @@ class BuildReport:
     shipped: str
     manifest: Manifest
     seconds: float
+    judgements: JudgementSet
+    selection: Selection  # the shipped model's settings, chosen over every persona
 
 
 def previous_embeddings(models_dir: Path) -> RoleEmbeddings | None:
@@ -75,13 +71,13 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
     encoder = encoder or shared_encoder()
     embeddings, encoded = embed_roles(catalogue.roles, encoder, previous_embeddings(models_dir))
     engine = Engine(catalogue, embeddings=embeddings, encoder=encoder)
-    evaluation = cross_validate(engine, judgements.personas, folds)
-    extra = [synthetic_rows(engine)] if USE_SYNTHETIC else []
-    model = fit_learned(TrainingRows.join([persona_rows(engine, judgements.personas), *extra]))
+    pool = Pool.make(engine, judgements.personas, any(s.synthetic for s in GRID))
+    evaluation = cross_validate(engine, judgements.personas, folds, pool=pool)
+    selection = choose_settings(pool, judgements.personas)
+    model = pool.fit(judgements.personas, selection.chosen).estimator
     files = {EMBEDDINGS_FILE: embeddings_bytes(embeddings), LEARNED_FILE: _model_bytes(model)}
     for name, data in files.items():
         write_atomically(models_dir / name, data)
-    shipped = "learned" if evaluation.learned_wins else "transparent"
     manifest = Manifest(
         format_version=FORMAT_VERSION,
         built_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -93,24 +89,36 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
         files={name: sha256(data) for name, data in files.items()},
         feature_names=FEATURE_NAMES,
         feature_set=FEATURE_SET_HASH,
-        shipped_ranker=shipped,
+        shipped_ranker=evaluation.shipped,
         shipped_because=evaluation.verdict,
-        metrics=evaluation.as_dict(),
-        training=_training_notes(len(judgements.personas), extra, evaluation, model),
+        metrics=evaluation.as_dict() | {"grade_agreement": _agreement(judgements)},
+        training=_training_notes(judgements, evaluation, selection, model),
     )
     write_manifest(models_dir, manifest)
-    return BuildReport(len(catalogue.roles), encoded, evaluation, shipped, manifest,
-                       time.perf_counter() - started)
+    return BuildReport(len(catalogue.roles), encoded, evaluation, evaluation.shipped, manifest,
+                       time.perf_counter() - started, judgements, selection)
 
 
-def _training_notes(personas: int, extra: list[TrainingRows], evaluation: Evaluation,
+def _agreement(judgements: JudgementSet) -> dict[str, float]:
+    if judgements.agreement is None:
+        return {"personas_in_both_passes": 0}
+    return judgements.agreement.as_dict()
+
+
+def _training_notes(judgements: JudgementSet, evaluation: Evaluation, selection: Selection,
                     model: ListwiseRanker) -> dict[str, object]:
+    crossed = model.coef_[len(FEATURE_NAMES):]
     return {
-        "personas": personas,
-        "synthetic_profiles": sum(len(set(rows.groups)) for rows in extra),
+        "personas": len(judgements.personas),
+        "personas_graded_twice": judgements.graded_twice,
+        "second_pass_files": list(judgements.second_pass_files),
+        "grades_lowered_for_routes": [list(pair) for pair in judgements.lowered_for_routes],
+        "settings": selection.as_dict(),
+        "candidates": [settings.as_dict() for settings in GRID],
+        "outer_folds": [fold.as_dict() for fold in evaluation.outer],
+        "folds": evaluation.folds, "inner_folds": evaluation.inner_folds,
         "synthetic_per_role": SYNTHETIC_PER_ROLE, "synthetic_weight": SYNTHETIC_WEIGHT,
-        "model": f"ListwiseRanker(alpha_named={ALPHA_NAMED}, alpha_terms={ALPHA_TERMS})",
-        "folds": evaluation.folds,
+        "crossed_terms_used": int((crossed != 0).sum()),
         "learned_named_weights": dict(zip(FEATURE_NAMES, map(float, model.coef_), strict=False)),
     }
 

@@ -4,6 +4,12 @@
 ``id``, a ``note``, a ``profile`` (Profile JSON) and ``relevance``: role id to grade 1-3
 (3 = a top suggestion); roles not listed are grade 0. Problems are reported together,
 with line numbers, like the catalogue's.
+
+That is the first pass of grades. When ``evaluation/grades/second_pass_*.yaml`` files
+exist (:mod:`.grades`), each persona they grade gets the merged grades of both passes as
+its ``relevance`` (held to the same route rule as the first pass), which is what training
+and evaluation use, and the judgement set reports how far the two passes agree. Grades
+are always by role id, never by title.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -19,9 +25,19 @@ from typing import Any
 from compass.catalogue import Catalogue
 from compass.errors import Problem, ProblemsError, ProfileError, display_path
 from compass.profile import Profile
+from compass.ranking.grades import (
+    Agreement,
+    agreement,
+    load_second_pass,
+    merge,
+    second_pass_files,
+    within_routes,
+)
+from compass.ranking.routes import route_problems
 from compass.yamlio import LineMap, load_yaml
 
 DEFAULT_PERSONAS = Path(__file__).resolve().parents[2] / "evaluation" / "personas.yaml"
+GRADES_FOLDER = "grades"  # beside the personas file
 GRADES = (1, 2, 3)
 
 
@@ -43,12 +59,62 @@ class Persona:
 
 @dataclass(frozen=True)
 class JudgementSet:
-    personas: tuple[Persona, ...]
-    content_hash: str
+    personas: tuple[Persona, ...]   # relevance merged over both passes where there are two
+    content_hash: str               # of personas.yaml and every second-pass file
+    agreement: Agreement | None = None  # None until some persona is graded twice
+    second_pass_files: tuple[str, ...] = ()
+    # (persona, role) merged to 2 or 3 but lowered to 1: none of the role's ways in fits
+    lowered_for_routes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def graded_twice(self) -> int:
+        return self.agreement.personas if self.agreement else 0
 
 
-def load_personas(path: Path, catalogue: Catalogue) -> JudgementSet:
-    """Every persona in ``path``; raises :class:`JudgementSetError` listing every problem."""
+def load_personas(path: Path, catalogue: Catalogue, grades_dir: Path | None = None) -> JudgementSet:
+    """Every persona in ``path``, merged with the second pass in ``grades_dir`` if any.
+
+    ``grades_dir`` defaults to ``grades/`` beside ``path``. Raises
+    :class:`JudgementSetError` listing every problem in every file.
+    """
+    first = _first_pass(path, catalogue)
+    files = second_pass_files(grades_dir or path.parent / GRADES_FOLDER)
+    problems: list[Problem] = []
+    second = load_second_pass(files, catalogue, {p.id for p in first}, problems)
+    if problems:
+        raise JudgementSetError(problems)
+    pairs = [(p.relevance, second.grades[p.id]) for p in first if p.id in second.grades]
+    personas, lowered = [], []
+    for persona in first:
+        if persona.id in second.grades:
+            persona, roles = _merged(persona, second.grades[persona.id], catalogue)
+            lowered += [(persona.id, role) for role in roles]
+        personas.append(persona)
+    return JudgementSet(tuple(personas), _content_hash(path, files), agreement(pairs),
+                        tuple(f.name for f in files), tuple(lowered))
+
+
+def _merged(persona: Persona, second: Mapping[str, int],
+            catalogue: Catalogue) -> tuple[Persona, list[str]]:
+    """The persona with both passes' grades merged, and any roles lowered for their routes."""
+    def fits(role_id: str) -> bool:
+        return any(not route_problems(r, persona.profile) for r in catalogue.role(role_id).entry_routes)
+
+    grades, lowered = within_routes(merge(persona.relevance, second), fits)
+    return replace(persona, relevance=MappingProxyType(grades)), lowered
+
+
+def _content_hash(path: Path, files: tuple[Path, ...]) -> str:
+    """SHA-256 of personas.yaml alone, or of it and every second-pass file (name and bytes)."""
+    digest = hashlib.sha256(path.read_bytes())
+    if not files:
+        return digest.hexdigest()
+    for extra in files:
+        digest.update(b"\0" + extra.name.encode() + b"\0" + extra.read_bytes())
+    return digest.hexdigest()
+
+
+def _first_pass(path: Path, catalogue: Catalogue) -> tuple[Persona, ...]:
     doc, problems = load_yaml(path)
     if doc is None:
         raise JudgementSetError(problems)
@@ -69,7 +135,7 @@ def load_personas(path: Path, catalogue: Catalogue) -> JudgementSet:
             personas.append(persona)
     if problems:
         raise JudgementSetError(problems)
-    return JudgementSet(tuple(personas), hashlib.sha256(path.read_bytes()).hexdigest())
+    return tuple(personas)
 
 
 def _persona(entry: Any, i: int, shown: str, lines: LineMap, catalogue: Catalogue,

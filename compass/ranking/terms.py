@@ -70,3 +70,29 @@ def role_terms(static: FloatArray, rows: NDArray[np.int64], plan: RoutePlan) -> 
     years = np.where(plan.fits, plan.total_years, 0.0) / 5
     paid = (plan.paid & plan.fits).astype(np.float64)
     return np.concatenate([fixed, years[..., None], paid[..., None]], axis=-1)
+
+
+# Crossed terms whose direction follows from what the two terms mean, so the learned
+# ranker may weigh them but never with the opposite sign (see ListwiseRanker ``signs``).
+# Everything else it learns from the judgement set, and the regularisation holds back.
+# +1: the weight is never negative; -1: never positive.
+DOMAIN_SIGNS: dict[str, int] = {
+    # an interest in an area suits roles that score high on that area
+    **{f"interest.{area}*role_interest.{area}": 1 for area in RIASEC},
+    # liking a kind of work suits roles with a lot of it (disliking it, the reverse)
+    **{f"like.{dim}*work.{dim}": 1 for dim in LIKE_DIMENSIONS},
+    # wanting to earn: routes that pay, not degree-only roles or years before a wage
+    "wants_to_earn*paid_route": 1,
+    "wants_to_earn*graduate_role": -1,
+    "wants_to_earn*years_to_start": -1,
+    "wants_to_earn*shortest_study": -1,
+    # no more study, or only a year or two: not degree-only roles or long routes
+    "study_limit.0*graduate_role": -1,
+    "study_limit.0*years_to_start": -1,
+    "study_limit.0*shortest_study": -1,
+    "study_limit.1-2*graduate_role": -1,
+    # no GCSE English and maths yet: degree-only roles are further away
+    "no_gcse*graduate_role": -1,
+    # shifts not OK: daytime roles
+    "shifts_not_ok*daytime": 1,
+}

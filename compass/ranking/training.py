@@ -1,28 +1,30 @@
-"""Training data for the learned ranker, and fitting it.
+"""Training data for the learned ranker, its settings, and fitting it.
 
 Two honest sources, both kept in the repository or made from it:
 
-* the judgement set (``evaluation/personas.yaml``): each persona's graded roles, with every
-  unlisted role as grade 0, over the roles whose routes fit that persona;
+* the judgement set (``evaluation/personas.yaml``, merged with the second pass of grades
+  where there is one): each persona's graded roles, with every unlisted role as grade 0,
+  over the roles whose routes fit that persona;
 * self-supervised profiles sampled around each role's own attributes: interests near the
   role's RIASEC scores, likes near its work amounts (some left unanswered), and constraints
   that one of its routes meets. The role the profile was sampled from is the answer
   (grade 3); every other role is grade 0. These rows carry a smaller weight, and they are
   never used to evaluate anything.
 
-The self-supervised rows are *off* in the shipped build (:data:`USE_SYNTHETIC`): in grouped
-cross-validation they lowered NDCG@10 on held-out personas (0.758 without, 0.731 with
-weight 0.25, 0.738 with weight 0.02; no diversity step). ``compass evaluate --synthetic``
-measures them again.
+Which of these the model learns from, whether it uses the crossed answer-by-role terms at
+all, and how hard each block is regularised are :class:`Settings`, chosen by an inner
+cross-validation on training personas only (:mod:`.tuning`). Whatever the settings, the
+weights of the named features and of the crossed terms in :data:`~.terms.DOMAIN_SIGNS`
+keep the sign their meaning gives them (:data:`SIGNS`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from compass.catalogue import Role
@@ -34,33 +36,66 @@ from compass.ranking.listwise import ListwiseRanker
 from compass.ranking.personas import Persona
 from compass.ranking.role_index import shift_suitability
 from compass.ranking.routes import route_problems, years_before_start
+from compass.ranking.terms import DOMAIN_SIGNS
 
 FloatArray = NDArray[np.float64]
-USE_SYNTHETIC = False
 SYNTHETIC_PER_ROLE = 2
 SYNTHETIC_WEIGHT = 0.25
 SYNTHETIC_OTHERS = 40     # other roles kept (at random) beside the source role, per profile
 ALPHA_NAMED = 0.01        # L2 on the named features
 ALPHA_TERMS = 0.5         # L2 on the crossed answer and role terms
 SEED = 20240601
+# Every named feature is oriented so that higher means a better match (see features.py),
+# so its weight is never negative; the crossed terms with a known direction keep theirs.
+SIGNS: dict[str, int] = {**dict.fromkeys(FEATURE_NAMES, 1), **DOMAIN_SIGNS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One choice of how the learned ranker is trained."""
+
+    crossed: bool                   # also fit the crossed answer-by-role terms
+    alpha_named: float = ALPHA_NAMED
+    alpha_terms: float = ALPHA_TERMS  # only used with crossed terms
+    synthetic: bool = False         # also learn from the self-supervised profiles
+
+    @property
+    def label(self) -> str:
+        text = f"named features (alpha {self.alpha_named:g})"
+        if self.crossed:
+            text += f" + crossed terms (alpha {self.alpha_terms:g})"
+        return text + (" + synthetic profiles" if self.synthetic else "")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"crossed_terms": self.crossed, "alpha_named": self.alpha_named,
+                "alpha_terms": self.alpha_terms if self.crossed else None,
+                "synthetic": self.synthetic}
 
 
 @dataclass(frozen=True)
 class TrainingRows:
-    """One row per (profile, role) pair; ``features`` has a column per flat feature name."""
+    """One row per (profile, role) pair; ``features`` has a column per name in ``names``."""
 
-    features: pd.DataFrame        # (m, F), columns FLAT_FEATURE_NAMES
+    features: Any                 # scipy CSR matrix (m, F); the crossed terms are mostly 0
+    names: tuple[str, ...]        # FLAT_FEATURE_NAMES
     grades: NDArray[np.int64]     # (m,)
     groups: NDArray[np.str_]      # (m,) one group per profile
     weights: FloatArray           # (m,)
 
     def subset(self, keep: NDArray[np.bool_]) -> TrainingRows:
-        return TrainingRows(self.features[keep].reset_index(drop=True), self.grades[keep],
+        return TrainingRows(self.features[np.flatnonzero(keep)], self.names, self.grades[keep],
                             self.groups[keep], self.weights[keep])
+
+    def of_groups(self, groups: Sequence[str]) -> TrainingRows:
+        """Only the rows of these groups (profiles)."""
+        return self.subset(np.isin(self.groups, list(groups)))
 
     @staticmethod
     def join(parts: Sequence[TrainingRows]) -> TrainingRows:
-        return TrainingRows(pd.concat([p.features for p in parts], ignore_index=True),
+        from scipy import sparse  # type: ignore[import-untyped]
+
+        return TrainingRows(sparse.vstack([p.features for p in parts], format="csr"),
+                            parts[0].names,
                             *(np.concatenate([getattr(p, f) for p in parts])
                               for f in ("grades", "groups", "weights")))
 
@@ -73,6 +108,8 @@ def rows_for(engine: Engine, profiles: Sequence[Profile], grades: Sequence[dict[
     With ``keep_others``, only that many ungraded roles (chosen at random) are kept per
     profile beside the graded ones.
     """
+    from scipy import sparse
+
     rng = np.random.default_rng(seed)
     _, plan, features = engine.pair_features(profiles)
     flat, kept_grades, kept_groups = [], [], []
@@ -84,14 +121,13 @@ def rows_for(engine: Engine, profiles: Sequence[Profile], grades: Sequence[dict[
             others = rng.choice(np.flatnonzero(grade == 0), keep_others, replace=False)
             chosen = np.sort(np.concatenate([np.flatnonzero(grade > 0), others]))
             keep, grade = keep[chosen], grade[chosen]
-        flat.append(features.select(i, keep).flat()[0])
+        flat.append(sparse.csr_matrix(features.select(i, keep).flat()[0]))
         kept_grades.append(grade)
         kept_groups.append(np.full(len(keep), group))
     group_of_row = np.concatenate(kept_groups)
-    return TrainingRows(
-        features=pd.DataFrame(np.concatenate(flat), columns=list(FLAT_FEATURE_NAMES)),
-        grades=np.concatenate(kept_grades), groups=group_of_row,
-        weights=np.full(len(group_of_row), weight))
+    return TrainingRows(features=sparse.vstack(flat, format="csr"), names=FLAT_FEATURE_NAMES,
+                        grades=np.concatenate(kept_grades), groups=group_of_row,
+                        weights=np.full(len(group_of_row), weight))
 
 
 def persona_rows(engine: Engine, personas: Sequence[Persona]) -> TrainingRows:
@@ -138,11 +174,16 @@ def _constraints_for(role: Role, base: Profile, rng: np.random.Generator) -> Con
     return constraints if not route_problems(route, profile) else Constraints()
 
 
-def fit_learned(rows: TrainingRows, alpha_named: float = ALPHA_NAMED,
-                alpha_terms: float = ALPHA_TERMS) -> ListwiseRanker:
-    model = ListwiseRanker(alpha_named=alpha_named, alpha_terms=alpha_terms,
-                           n_named=len(FEATURE_NAMES),
-                           feature_names=tuple(str(name) for name in rows.features.columns))
-    # Row-major, as the rows were made: the fit's sums then run in the same order.
-    features = np.ascontiguousarray(rows.features.to_numpy(dtype=np.float64))
-    return model.fit(features, rows.grades, rows.groups, sample_weight=rows.weights)
+# Every crossed term, lightly held back: the model as it was before nested selection.
+ALL_TERMS = Settings(crossed=True)
+
+
+def fit_learned(rows: TrainingRows, settings: Settings = ALL_TERMS) -> ListwiseRanker:
+    """A model over every column of ``rows``; without crossed terms their weights stay 0."""
+    active = None if settings.crossed else FEATURE_NAMES
+    kept = set(rows.names if active is None else active)
+    model = ListwiseRanker(alpha_named=settings.alpha_named, alpha_terms=settings.alpha_terms,
+                           n_named=len(FEATURE_NAMES), feature_names=rows.names, active=active,
+                           signs=tuple((name, sign) for name, sign in SIGNS.items()
+                                       if name in kept))
+    return model.fit(rows.features, rows.grades, rows.groups, sample_weight=rows.weights)

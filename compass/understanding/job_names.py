@@ -70,10 +70,12 @@ class JobNameFinder:
         one_word = [n for n in self._long if " " not in n]
         self._one_word = one_word
         self._places = frozenset(lexicon.places)
+        # Words for a kind of work ("chemistry", "science") are never read as a job's name.
+        self._topic_words = frozenset(word for topic in lexicon.topics for word in topic.words)
         self._titles = {role.id: set(WORD.findall(role.title.lower())) for role in catalogue.roles}
 
     def _is_place(self, run: str) -> bool:
-        return run in self._places
+        return run in self._places or run in self._topic_words
 
     def with_word(self, job: NamedJob) -> tuple[str, ...]:
         """For a one-word name ('nurse'): every role with that word in its title, so saying

@@ -5,15 +5,22 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ranking_helpers import PERSONAS_YAML, FakeEncoder, write_catalogue
 
 from compass.ranking import artefacts
+from compass.ranking import build as build_module
 from compass.ranking.artefacts import EMBEDDINGS_FILE, LEARNED_FILE, MANIFEST_FILE, sha256
 from compass.ranking.build import BuildReport, build
 from compass.ranking.engine import Engine
+from compass.ranking.evaluation import Evaluation
+from compass.ranking.significance import Interval, Lead
+
+NOT_SIGNIFICANT = Lead(Interval(0.012, -0.01, 0.03), Interval(0.04, -0.02, 0.1))
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +71,21 @@ def test_the_build_writes_a_manifest_that_matches_its_files(built: tuple[Path, B
         assert manifest["files"][name] == sha256((models / name).read_bytes())
     assert manifest["embedding_model"] == FakeEncoder.name
     assert {"scikit-learn", "numpy", "sentence-transformers"} <= set(manifest["libraries"])
-    assert set(manifest["metrics"]) == {"learned", "transparent", "random"}
-    assert manifest["metrics"]["learned"]["constraint_violations"] == 0
+    metrics = manifest["metrics"]
+    assert set(metrics) == {"learned", "transparent", "random", "learned_minus_transparent",
+                            "grade_agreement"}
+    assert metrics["learned"]["constraint_violations"] == 0
+    lead = metrics["learned_minus_transparent"]
+    assert lead["ndcg_at_10_low"] <= lead["ndcg_at_10"] <= lead["ndcg_at_10_high"]
+    assert lead["resamples"] == 2000 and lead["confidence"] == 0.95
+    assert metrics["grade_agreement"] == {"personas_in_both_passes": 0}
     assert report.encoded == report.roles == 12
-    assert manifest["shipped_ranker"] == report.shipped
+    assert manifest["shipped_ranker"] == report.shipped == report.evaluation.shipped
+    assert report.shipped == ("learned" if lead["ndcg_at_10_low"] > 0 else "transparent")
+    assert manifest["shipped_because"] == report.evaluation.verdict
+    training = manifest["training"]
+    assert training["settings"]["chosen"] == report.selection.chosen.as_dict()
+    assert len(training["outer_folds"]) == 3
 
 
 def test_a_clean_build_loads_without_warnings(built: tuple[Path, BuildReport], catalogue_dir: Path,
@@ -84,11 +102,32 @@ def test_when_the_learned_model_does_not_win_the_transparent_scorer_ships_honest
         built: tuple[Path, BuildReport], catalogue_dir: Path,
         caplog: pytest.LogCaptureFixture) -> None:
     models, _ = built
-    rewrite_manifest(models, shipped_ranker="transparent",
-                     shipped_because="the learned model did not beat it")
+    rewrite_manifest(models, shipped_ranker="transparent", shipped_because=NOT_SIGNIFICANT.verdict)
     engine = load(catalogue_dir, models)
     assert engine.ranker_name == "transparent" and engine.fallback_reason is None
-    assert "did not beat" in engine.ranker_note
+    assert engine.ranker_note == ("transparent scorer: the learned model's lead was not significant: "
+                                  "NDCG@10 +0.012 [-0.010, +0.030] (95% CI over personas)")
+    assert not warnings_in(caplog)
+
+
+def test_a_lead_that_is_not_significant_ships_the_transparent_scorer(
+        catalogue_dir: Path, personas_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """Construct the case: whatever the folds say, the lead's interval reaches below zero."""
+    measured = build_module.cross_validate
+
+    def not_significant(*args: Any, **kwargs: Any) -> Evaluation:
+        return replace(measured(*args, **kwargs), lead=NOT_SIGNIFICANT)
+
+    monkeypatch.setattr(build_module, "cross_validate", not_significant)
+    models = tmp_path / "models"
+    report = build(catalogue_dir, models, personas_file, encoder=FakeEncoder(), folds=2)
+    manifest = manifest_of(models)
+    assert report.shipped == manifest["shipped_ranker"] == "transparent"
+    assert manifest["metrics"]["learned_minus_transparent"]["ndcg_at_10_low"] == -0.01
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent" and engine.fallback_reason is None
+    assert "not significant: NDCG@10 +0.012 [-0.010, +0.030]" in engine.ranker_note
     assert not warnings_in(caplog)
 
 

@@ -90,8 +90,23 @@ def test_build_then_evaluate(capsys: pytest.CaptureFixture[str], catalogue_dir: 
     assert main(["build", *common]) == 0
     built = capsys.readouterr().out
     assert "Embedded 12 of 12 roles" in built and "Shipping the" in built
-    assert main(["evaluate", *common, "--folds", "3"]) == 0
+    assert main(["evaluate", *common, "--folds", "3", "--no-probes"]) == 0
     table = capsys.readouterr().out
     for ranker in ("learned", "transparent", "random"):
         assert ranker in table
     assert "NDCG@10" in table and "(shipped)" in table
+    assert "learned minus transparent, 95% CI" in table and "Verdict: " in table
+    assert "Grades: first pass only" in table
+
+
+def test_evaluate_reports_agreement_between_two_passes_of_grades(
+        capsys: pytest.CaptureFixture[str], catalogue_dir: Path, personas_file: Path,
+        tmp_path: Path) -> None:
+    (tmp_path / "grades").mkdir()
+    (tmp_path / "grades" / "second_pass_a.yaml").write_text(
+        "grades:\n  carer: {care-worker: 3, youth-worker: 2}\n  techie: {data-analyst: 3}\n")
+    assert main(["evaluate", "--no-probes", "--catalogue", str(catalogue_dir), "--models", str(tmp_path / "none"),
+                 "--personas", str(personas_file), "--folds", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Grades: 2 personas graded twice: grade-3 overlap 1.00" in out
+    assert "(2 of 6 personas; the first pass for the rest)" in out

@@ -46,3 +46,26 @@ def test_the_estimator_contract() -> None:
     X, y, groups = lists()
     assert model.fit(X[:, :2], y, groups) is model
     assert model.feature_names_ == ("a", "b") and model.n_features_in_ == 2
+
+
+def test_only_active_columns_are_fitted_and_signs_hold() -> None:
+    X, y, groups = lists()
+    names = ("a", "b", "c", "d", "e")
+    model = ListwiseRanker(alpha_terms=0.01, feature_names=names, active=("a", "b")).fit(X, y, groups)
+    assert model.coef_[0] > 0 > model.coef_[1] and np.all(model.coef_[2:] == 0)
+    assert model.decision_function(X).shape == (600,)
+    held = ListwiseRanker(alpha_terms=0.01, feature_names=names, signs=(("a", -1), ("b", 1))).fit(X, y, groups)
+    assert held.coef_[0] == 0 and held.coef_[1] == 0  # each would have had the other sign
+    with pytest.raises(ValueError, match="not in feature_names"):
+        ListwiseRanker(feature_names=names, active=("z",)).fit(X, y, groups)
+
+
+def test_sparse_and_dense_rows_give_the_same_model() -> None:
+    from scipy import sparse
+
+    X, y, groups = lists()
+    X[np.abs(X) < 1.0] = 0.0
+    dense = ListwiseRanker(alpha_terms=0.01).fit(X, y, groups)
+    thin = ListwiseRanker(alpha_terms=0.01).fit(sparse.csr_matrix(X), y, groups)
+    assert np.allclose(dense.coef_, thin.coef_) and dense.intercept_ == pytest.approx(thin.intercept_)
+    assert np.allclose(thin.decision_function(sparse.csr_matrix(X)), dense.decision_function(X))

@@ -151,6 +151,7 @@ def test_health_and_readiness(client: FlaskClient) -> None:
     assert ready is not None and ready["status"] == "ready"
     assert ready["roles"] > 100 and ready["ranker"]
     assert ready["fallback"] == (ready["fallback_reason"] is not None)
+    assert ready["fallback"] or "significant" in ready["ranker_note"]  # why this ranker ships
 
 
 def _statuses(url: str, forwarded_for: str, times: int) -> list[int]:

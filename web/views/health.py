@@ -30,4 +30,5 @@ def readyz() -> Response:
         ranker=engine.ranker_name,
         fallback=engine.fallback_reason is not None,
         fallback_reason=engine.fallback_reason,
+        ranker_note=engine.ranker_note,
     )
