@@ -168,11 +168,14 @@ class Engine:
 
     def _features(self, understood: Sequence[Understood]) -> tuple[AnswerBatch, RoutePlan,
                                                                    PairFeatures]:
-        text_match = self.text.match([u.own.wanted_text for u in understood])
-        answers = answer_batch([u.ticked for u in understood], text_match,
-                               [dict(u.own.likes) for u in understood])
+        answers = self._answers(understood)
         plan = plan_routes(answers, self.index.routes)
         return answers, plan, pair_features(answers, self.index, self._rows, plan)
+
+    def _answers(self, understood: Sequence[Understood]) -> AnswerBatch:
+        text_match = self.text.match([u.own.wanted_text for u in understood])
+        return answer_batch([u.ticked for u in understood], text_match,
+                            [dict(u.own.likes) for u in understood])
 
     def score(self, profiles: Sequence[Profile]) -> Scored:
         """Route plans and ranker scores for every profile and every role."""
@@ -206,8 +209,7 @@ class Engine:
     def reads_as_neutral(self, profile: Profile) -> bool:
         """Whether ``profile``'s answers point nowhere yet (the list is then a plain spread)."""
         understood = self.understand(profile)
-        answers, _, _ = self._features([understood])
-        return reads_as_neutral(answers, understood.own)
+        return reads_as_neutral(self._answers([understood]), understood.own)
 
     def _finish(self, scored: Scored, i: int, top: int, dropped: NDArray[np.bool_],
                 hidden: NDArray[np.bool_]) -> list[Recommendation]:
