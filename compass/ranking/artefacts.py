@@ -31,6 +31,7 @@ from compass.catalogue import Catalogue
 from compass.ranking.embeddings import RoleEmbeddings, read_embeddings
 from compass.ranking.features import FEATURE_NAMES, FEATURE_SET_HASH
 from compass.ranking.scorers import LearnedRanker
+from compass.ranking.significance import shipped_ranker
 
 DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
 MANIFEST_FILE = "manifest.json"
@@ -128,6 +129,9 @@ def load_artefacts(models_dir: Path, catalogue: Catalogue) -> Artefacts:
                         "(run 'compass build')")
     if manifest.feature_names != FEATURE_NAMES or manifest.feature_set != FEATURE_SET_HASH:
         problems.append("the models were built with different features (run 'compass build')")
+    verdict = _verdict_problem(manifest)
+    if verdict:
+        problems.append(verdict)
     if manifest.shipped_ranker == "transparent":
         note = f"transparent scorer: {manifest.shipped_because}"
         if problems:
@@ -138,6 +142,18 @@ def load_artefacts(models_dir: Path, catalogue: Catalogue) -> Artefacts:
         return _fallback("; ".join(problems), embeddings, manifest)
     return Artefacts(embeddings, learned, None, f"learned model: {manifest.shipped_because}",
                      manifest)
+
+
+def _verdict_problem(manifest: Manifest) -> str | None:
+    """Why the manifest's shipped ranker disagrees with its own evaluation, if it does."""
+    low = manifest.metrics.get("learned_minus_transparent", {}).get("ndcg_at_10_low")
+    if low is None:
+        return "the manifest holds no evaluation of the learned model (run 'compass build')"
+    expected = shipped_ranker(low)
+    if manifest.shipped_ranker != expected:
+        return (f"the manifest says the {manifest.shipped_ranker} ranker ships, but its own "
+                f"evaluation says the {expected} one does: it was edited by hand (run 'compass build')")
+    return None
 
 
 def _fallback(reason: str, embeddings: RoleEmbeddings | None,

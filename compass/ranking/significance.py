@@ -52,6 +52,12 @@ def paired_bootstrap(first: Sequence[float], second: Sequence[float],
     return Interval(float(differences.mean()), float(low), float(high))
 
 
+def shipped_ranker(lead_low: float) -> str:
+    """The ship rule: the learned model ships only if the whole confidence interval for its
+    NDCG@10 lead (so its lower end, ``lead_low``) is above zero."""
+    return "learned" if lead_low > 0 else "transparent"
+
+
 @dataclass(frozen=True)
 class Lead:
     """The learned ranker minus the transparent scorer on the same held-out personas."""
@@ -64,12 +70,11 @@ class Lead:
 
     @property
     def significant(self) -> bool:
-        """The ship rule: the whole confidence interval for the NDCG@10 lead is above zero."""
-        return self.ndcg_at_10.low > 0
+        return self.shipped == "learned"
 
     @property
     def shipped(self) -> str:
-        return "learned" if self.significant else "transparent"
+        return shipped_ranker(self.ndcg_at_10.low)
 
     @property
     def verdict(self) -> str:

@@ -21,6 +21,7 @@ from compass.ranking.evaluation import Evaluation
 from compass.ranking.significance import Interval, Lead
 
 NOT_SIGNIFICANT = Lead(Interval(0.012, -0.01, 0.03), Interval(0.04, -0.02, 0.1))
+SIGNIFICANT = Lead(Interval(0.1, 0.08, 0.12), Interval(0.1, 0.05, 0.14))
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +50,17 @@ def manifest_of(models: Path) -> dict:  # type: ignore[type-arg]
     return json.loads((models / MANIFEST_FILE).read_text())
 
 
-def rewrite_manifest(models: Path, **changes: object) -> None:
+def rewrite_manifest(models: Path, lead: Lead | None = None, **changes: object) -> None:
+    """Change manifest fields; with ``lead``, also its recorded evaluation of the learned model."""
     data = manifest_of(models)
     data.update(changes)
+    if lead is not None:
+        data["metrics"]["learned_minus_transparent"] = lead.as_dict()
     (models / MANIFEST_FILE).write_text(json.dumps(data))
 
 
 def ship_learned(models: Path) -> None:
-    rewrite_manifest(models, shipped_ranker="learned", shipped_because="a test says so")
+    rewrite_manifest(models, SIGNIFICANT, shipped_ranker="learned", shipped_because="a test says so")
 
 
 def warnings_in(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -102,7 +106,8 @@ def test_when_the_learned_model_does_not_win_the_transparent_scorer_ships_honest
         built: tuple[Path, BuildReport], catalogue_dir: Path,
         caplog: pytest.LogCaptureFixture) -> None:
     models, _ = built
-    rewrite_manifest(models, shipped_ranker="transparent", shipped_because=NOT_SIGNIFICANT.verdict)
+    rewrite_manifest(models, NOT_SIGNIFICANT, shipped_ranker="transparent",
+                     shipped_because=NOT_SIGNIFICANT.verdict)
     engine = load(catalogue_dir, models)
     assert engine.ranker_name == "transparent" and engine.fallback_reason is None
     assert engine.ranker_note == ("transparent scorer: the learned model's lead was not significant: "
@@ -208,7 +213,7 @@ def test_a_corrupt_file_with_a_matching_hash_still_falls_back(
     junk = b"this is not a joblib file"
     (models / LEARNED_FILE).write_bytes(junk)
     files = {**manifest_of(models)["files"], LEARNED_FILE: sha256(junk)}
-    rewrite_manifest(models, files=files, shipped_ranker="learned")
+    rewrite_manifest(models, SIGNIFICANT, files=files, shipped_ranker="learned")
     engine = load(catalogue_dir, models)
     assert engine.ranker_name == "transparent"
     assert engine.fallback_reason is not None and "could not be read" in engine.fallback_reason
@@ -236,8 +241,20 @@ def test_a_different_scikit_learn_version_is_refused(built: tuple[Path, BuildRep
                                                      caplog: pytest.LogCaptureFixture) -> None:
     models, _ = built
     libraries = {**manifest_of(models)["libraries"], "scikit-learn": "0.1.0"}
-    rewrite_manifest(models, libraries=libraries, shipped_ranker="learned")
+    rewrite_manifest(models, SIGNIFICANT, libraries=libraries, shipped_ranker="learned")
     engine = load(catalogue_dir, models)
     assert engine.ranker_name == "transparent"
     assert engine.fallback_reason is not None and "scikit-learn 0.1.0" in engine.fallback_reason
     assert len(warnings_in(caplog)) == 1
+
+
+@pytest.mark.parametrize(("lead", "edited_to"), [(SIGNIFICANT, "transparent"), (NOT_SIGNIFICANT, "learned")])
+def test_a_hand_edited_verdict_is_refused_and_said(built: tuple[Path, BuildReport], catalogue_dir: Path,
+                                                   caplog: pytest.LogCaptureFixture, lead: Lead,
+                                                   edited_to: str) -> None:
+    models, _ = built
+    rewrite_manifest(models, lead, shipped_ranker=edited_to)
+    engine = load(catalogue_dir, models)
+    assert engine.ranker_name == "transparent"
+    assert engine.fallback_reason is not None and "edited by hand" in engine.fallback_reason
+    assert any("edited by hand" in w for w in warnings_in(caplog))
