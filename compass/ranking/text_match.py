@@ -19,6 +19,19 @@ log = logging.getLogger("compass.ranking")
 CACHE_SIZE = 2048
 
 
+def _unusable(built: RoleEmbeddings | None, encoder: TextEncoder) -> str | None:
+    """Why built role vectors cannot be compared with this encoder's, if they cannot."""
+    if built is None:
+        return None
+    if built.model_name != encoder.name:
+        return f"the role embeddings were made by {built.model_name}, not {encoder.name}"
+    if built.vectors.ndim != 2 or built.vectors.shape[1] != encoder.dimension:
+        return (f"the role embeddings have {built.vectors.shape[-1]} numbers per role, but "
+                f"{encoder.name} makes {encoder.dimension}: role texts will be encoded instead "
+                "(run 'compass build')")
+    return None
+
+
 class TextMatcher:
     """Role vectors (given, or made on first use) and an encoder for people's words."""
 
@@ -26,12 +39,15 @@ class TextMatcher:
                  built: RoleEmbeddings | None = None) -> None:
         self.roles = roles
         self.encoder = encoder
-        if built is not None and built.model_name != encoder.name:
+        self.problem = _unusable(built, encoder)
+        if self.problem:
+            log.warning("%s", self.problem)
             built = None
         self._built = built
         self._role_vectors = built.aligned(roles) if built is not None else None
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
+        self._encoding_roles = threading.Lock()
 
     @property
     def has_role_vectors(self) -> bool:
@@ -39,11 +55,12 @@ class TextMatcher:
 
     def role_vectors(self) -> Vectors:
         """Unit vectors per role; encoded now if no built embeddings were available."""
-        if self._role_vectors is None:
-            embeddings, encoded = embed_roles(self.roles, self.encoder, self._built)
-            log.info("encoded %d role texts that had no built embedding", encoded)
-            self._role_vectors = embeddings.vectors
-        return self._role_vectors
+        with self._encoding_roles:  # one request encodes; any others wait for its result
+            if self._role_vectors is None:
+                embeddings, encoded = embed_roles(self.roles, self.encoder, self._built)
+                log.info("encoded %d role texts that had no built embedding", encoded)
+                self._role_vectors = embeddings.vectors
+            return self._role_vectors
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Vectors for ``texts``, encoding the ones not seen recently in one batch."""

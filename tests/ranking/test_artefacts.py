@@ -258,3 +258,36 @@ def test_a_hand_edited_verdict_is_refused_and_said(built: tuple[Path, BuildRepor
     assert engine.ranker_name == "transparent"
     assert engine.fallback_reason is not None and "edited by hand" in engine.fallback_reason
     assert any("edited by hand" in w for w in warnings_in(caplog))
+
+
+def test_role_vectors_of_another_size_are_refused_and_encoded_once(
+        built: tuple[Path, BuildReport], catalogue_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Embeddings with the wrong number of dimensions used to give a 500 on every free-text page."""
+    import time
+    from collections.abc import Sequence
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+
+    from compass.ranking.embeddings import read_embeddings
+    from compass.ranking.text_match import TextMatcher
+
+    models, _ = built
+    good = read_embeddings((models / EMBEDDINGS_FILE).read_bytes())
+    wrong = replace(good, vectors=good.vectors[:, :16].copy())
+
+    class SlowEncoder(FakeEncoder):
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            time.sleep(0.2)  # like the real model: long enough for requests to pile up
+            return super().encode(texts)
+
+    encoder = SlowEncoder()
+    engine = load(catalogue_dir, models)
+    matcher = TextMatcher(engine.catalogue.roles, encoder, wrong)
+    assert matcher.problem and "16 numbers per role" in matcher.problem
+    assert any("16 numbers per role" in w for w in warnings_in(caplog))
+    with ThreadPoolExecutor(4) as pool:
+        shapes = list(pool.map(lambda _: matcher.role_vectors().shape, range(4)))
+    assert shapes == [(len(engine.catalogue.roles), encoder.dimension)] * 4
+    assert encoder.calls == 1  # four requests at once: the role texts are encoded once
+    assert matcher.match(["fixing things"]).shape == (1, len(engine.catalogue.roles))

@@ -163,6 +163,7 @@ def _statuses(url: str, forwarded_for: str, times: int) -> list[int]:
                 statuses.append(response.status)
         except urllib.error.HTTPError as exc:
             statuses.append(exc.code)
+            exc.close()
     return statuses
 
 

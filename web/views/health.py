@@ -31,4 +31,5 @@ def readyz() -> Response:
         fallback=engine.fallback_reason is not None,
         fallback_reason=engine.fallback_reason,
         ranker_note=engine.ranker_note,
+        role_embeddings=engine.text.problem or "ready",
     )
