@@ -17,7 +17,8 @@ import hashlib
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +33,10 @@ MIN_GROUP_SIZE = 5
 SESSION_LIFETIME = timedelta(days=1)
 JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to copy off a board
 JOIN_CODE_LENGTH = 6
+
+
+class StoreUnavailable(CompassError):
+    """The store holding group sessions cannot be reached or used right now."""
 
 
 class GroupError(CompassError):
@@ -86,6 +91,9 @@ class TallyStore(Protocol):
 
     def tally(self, adviser_key: str, now: datetime | None = None) -> Tally: ...
 
+    def ping(self) -> None:
+        """Raise :class:`StoreUnavailable` unless the store answers."""
+
 
 def normalise_join_code(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
@@ -126,6 +134,19 @@ class SqliteTallyStore:
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.executescript(_SCHEMA)
 
+    @contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """The store's lock; any database failure becomes :class:`StoreUnavailable`."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.Error as exc:
+                raise StoreUnavailable(f"the group session store failed ({type(exc).__name__})") from None
+
+    def ping(self) -> None:
+        with self._guarded():
+            self._db.execute("SELECT 1").fetchone()
+
     def _purge(self, now: datetime) -> None:
         self._db.execute("DELETE FROM group_session WHERE expires_at <= ?", (now.isoformat(),))
 
@@ -134,7 +155,7 @@ class SqliteTallyStore:
         join_code = "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
         adviser_key = secrets.token_urlsafe(18)
         expires = moment + SESSION_LIFETIME
-        with self._lock:
+        with self._guarded():
             self._purge(moment)
             self._db.execute(
                 "INSERT INTO group_session (join_hash, adviser_hash, expires_at) VALUES (?, ?, ?)",
@@ -142,7 +163,7 @@ class SqliteTallyStore:
         return GroupSession(join_code, adviser_key, expires)
 
     def join_code_is_open(self, join_code: str, now: datetime | None = None) -> bool:
-        with self._lock:
+        with self._guarded():
             self._purge(_now(now))
             row = self._db.execute("SELECT 1 FROM group_session WHERE join_hash = ?",
                                    (_digest(normalise_join_code(join_code)),)).fetchone()
@@ -150,7 +171,7 @@ class SqliteTallyStore:
 
     def add(self, join_code: str, contribution: Contribution, now: datetime | None = None) -> None:
         join_hash = _digest(normalise_join_code(join_code))
-        with self._lock:
+        with self._guarded():
             self._purge(_now(now))
             self._db.execute("BEGIN")
             try:
@@ -175,7 +196,7 @@ class SqliteTallyStore:
                 (join_hash, category, key))
 
     def tally(self, adviser_key: str, now: datetime | None = None) -> Tally:
-        with self._lock:
+        with self._guarded():
             self._purge(_now(now))
             row = self._db.execute(
                 "SELECT join_hash, participants, earn_while_learning, expires_at FROM group_session "

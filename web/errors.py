@@ -15,6 +15,8 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from compass.groups import StoreUnavailable
+
 log = logging.getLogger("web")
 
 
@@ -72,8 +74,14 @@ def render_error(error: PageError) -> tuple[str, int]:
     return render_template("errors/error.html", error=error), error.status
 
 
+STORE_DOWN = PageError(503, "This is not working right now",
+                       "Class sessions are not working at the moment. Your own answers and "
+                       "suggestions still work. Try again in a few minutes.")
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(PageError, render_error)
+    app.register_error_handler(StoreUnavailable, lambda exc: render_error(STORE_DOWN))
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> tuple[str, int]:

@@ -30,7 +30,8 @@ from compass.questionnaire import Answers, score, validate_answers
 from compass.suggestions import suggest
 from web import create_app
 from web.settings import Settings, SettingsError
-from web.views.groups import STORE, init_store
+from web.stores import GROUP_STORE as STORE
+from web.stores import init_app as init_store
 
 FAMILY_LABELS = {f.value: f.label for f in Family}
 KIND_LABELS = {k.value: k.label for k in RouteKind}
@@ -413,3 +414,19 @@ def test_fuzz_targets_cover_every_adviser_route(fuzz_app: Flask) -> None:
     for rule in fuzz_app.url_map.iter_rules():
         if rule.endpoint.split(".")[0] in {"adviser", "groups", "resources"}:
             assert re.sub(r"<[^>]+>", "<x>", rule.rule) in shapes, rule.rule
+
+
+def test_a_store_that_is_down_gives_the_sites_503_page_and_readyz_says_so(app: Flask) -> None:
+    """A database error used to be a bare 500 while /readyz stayed green."""
+    adviser, tally_url, _ = start(app)
+    client = app.test_client()
+    assert client.get("/readyz").json["stores"] == {"groups": "ready"}  # type: ignore[index]
+    app.extensions[STORE]._db.close()  # the database goes away
+    page = adviser.client.get(tally_url)
+    assert page.status_code == 503
+    assert "Class sessions are not working at the moment" in text_of(page)
+    ready = client.get("/readyz")
+    assert ready.status_code == 503 and ready.json is not None
+    assert ready.json["status"] == "not ready" and ready.json["stores"]["groups"].startswith("down")
+    assert client.get("/").status_code == 200  # pages that do not need the store keep working
+    assert client.get("/roles/porter").status_code == 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from web import filters
+from web import filters, stores
 from web.views import adviser, groups, health, questions, resources, results, roles, share, start, steps
 
 BLUEPRINTS = (start.bp, questions.bp, results.bp, roles.bp, steps.bp, share.bp, health.bp,
@@ -16,4 +16,4 @@ def init_app(app: Flask) -> None:
     filters.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
-    groups.init_store(app)
+    stores.init_app(app)

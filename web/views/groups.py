@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Flask, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
 from compass.catalogue.vocab import Family, RouteKind
@@ -27,9 +25,7 @@ from compass.groups import (
     MIN_GROUP_SIZE,
     Contribution,
     GroupError,
-    SqliteTallyStore,
     Tally,
-    TallyStore,
     normalise_join_code,
 )
 from web import journey, params
@@ -39,10 +35,9 @@ from web.filters import day
 from web.pages import suggestions_for
 from web.security import count_lookup
 from web.services import current_services
-from web.settings import Settings, SettingsError
+from web.stores import group_store
 
 bp = Blueprint("groups", __name__)
-STORE = "compass_groups"
 JOINED = "joined_groups"   # session: digests of the join codes this browser has joined
 STARTED = "started_group"  # session: the adviser's own join code, shown on their tally page
 MOST_JOINED = 5
@@ -69,25 +64,6 @@ class Chart:
     bars: tuple[Bar, ...]
 
 
-def init_store(app: Flask) -> None:
-    """Open the tally store named by the settings (the instance folder by default)."""
-    settings: Settings = app.config["COMPASS_SETTINGS"]
-    path = settings.groups_db
-    if not path:
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-        path = str(Path(app.instance_path) / "groups.sqlite3")
-    try:
-        app.extensions[STORE] = SqliteTallyStore(path)
-    except sqlite3.Error as exc:
-        raise SettingsError(f"COMPASS_GROUPS_DB '{path}' cannot be used ({exc}). Set it to a "
-                            "file in a folder the server can write to.") from None
-
-
-def store() -> TallyStore:
-    tally_store: TallyStore = current_app.extensions[STORE]
-    return tally_store
-
-
 # ---- the adviser's side -------------------------------------------------------------------
 
 @bp.get("/groups")
@@ -101,7 +77,7 @@ def start() -> Response:
     params.query()
     params.form()
     count_lookup("group-start")
-    started = store().start_session()
+    started = group_store().start_session()
     session[STARTED] = {"key": _tag(started.adviser_key), "join_code": started.join_code}
     return redirect(url_for("groups.tally", adviser_key=started.adviser_key), code=303)
 
@@ -126,7 +102,7 @@ def tally(adviser_key: str) -> str:
     if not ADVISER_KEY.fullmatch(adviser_key):
         raise ENDED
     try:
-        counts = store().tally(adviser_key)
+        counts = group_store().tally(adviser_key)
     except GroupError:
         raise ENDED from None
     started = session.get(STARTED)
@@ -196,7 +172,7 @@ def join() -> str | Response | tuple[str, int]:
         return _join_page(shared, "You have already added your results to this class", typed), 400
     count_lookup("group-join")
     try:
-        store().add(code, shared)
+        group_store().add(code, shared)
     except GroupError:
         return _join_page(shared, "That class code does not work. Check it with your teacher. "
                           "Class codes stop working after a day.", typed), 400

@@ -1,12 +1,16 @@
-"""``/healthz`` (the process answers) and ``/readyz`` (the catalogue and ranker are loaded)."""
+"""``/healthz`` (the process answers) and ``/readyz`` (everything loaded, every store answering)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from flask import Blueprint, jsonify
 from werkzeug.wrappers import Response
 
+from compass.groups import StoreUnavailable
 from web import params
 from web.services import current_services
+from web.stores import group_store
 
 bp = Blueprint("health", __name__)
 
@@ -18,13 +22,17 @@ def healthz() -> Response:
 
 
 @bp.get("/readyz")
-def readyz() -> Response:
-    """Ready once create_app has loaded everything; says when the fallback ranker is in use."""
+def readyz() -> tuple[Response, int]:
+    """Ready once create_app has loaded everything and the stores answer (503 if one does not);
+    says which ranker is in use and why, and when a fallback is serving."""
     params.query()
     services = current_services()
     engine = services.engine
+    stores = {"groups": _state(group_store().ping)}
+    ready = all(state == "ready" for state in stores.values())
     return jsonify(
-        status="ready",
+        status="ready" if ready else "not ready",
+        stores=stores,
         roles=len(services.catalogue.roles),
         questions=len(services.flow.questions),
         ranker=engine.ranker_name,
@@ -32,4 +40,12 @@ def readyz() -> Response:
         fallback_reason=engine.fallback_reason,
         ranker_note=engine.ranker_note,
         role_embeddings=engine.text.problem or "ready",
-    )
+    ), 200 if ready else 503
+
+
+def _state(ping: Callable[[], None]) -> str:
+    try:
+        ping()
+    except StoreUnavailable as exc:
+        return f"down: {exc}"
+    return "ready"
