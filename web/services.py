@@ -62,7 +62,7 @@ def load(catalogue_dir: Path, questionnaire_dir: Path, models_dir: Path) -> Load
     flows = load_flows(questionnaire_dir)
     if FLOW_ID not in flows:
         raise SettingsError(f"there is no '{FLOW_ID}' question flow in {questionnaire_dir}")
-    engine = Engine.load(models_dir=models_dir, catalogue=catalogue)
+    engine = Engine.load(catalogue_dir, models_dir=models_dir, catalogue=catalogue)
     return LoadedFromDisk(catalogue, wording, flows[FLOW_ID], SearchIndex.build(catalogue), engine)
 
 

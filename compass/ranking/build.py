@@ -38,6 +38,7 @@ from compass.ranking.listwise import ListwiseRanker
 from compass.ranking.personas import JudgementSet, load_personas
 from compass.ranking.training import SYNTHETIC_PER_ROLE, SYNTHETIC_WEIGHT
 from compass.ranking.tuning import GRID, Pool, Selection, choose_settings
+from compass.understanding import OwnWordsReader
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
     models_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or shared_encoder()
     embeddings, encoded = embed_roles(catalogue.roles, encoder, previous_embeddings(models_dir))
-    engine = Engine(catalogue, embeddings=embeddings, encoder=encoder)
+    engine = Engine(catalogue, embeddings=embeddings, encoder=encoder,
+                    reader=OwnWordsReader.for_catalogue(catalogue, catalogue_dir))
     pool = Pool.make(engine, judgements.personas, any(s.synthetic for s in GRID))
     evaluation = cross_validate(engine, judgements.personas, folds, pool=pool)
     selection = choose_settings(pool, judgements.personas)

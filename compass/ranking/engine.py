@@ -40,7 +40,7 @@ from compass.ranking.scorers import Ranker, TransparentScorer
 from compass.ranking.shortlist import neutral_spread, order_roles, reads_as_neutral, without_hidden
 from compass.ranking.text_match import TextMatcher
 from compass.signposting import NextSteps, SignpostCache, Step, make_step, plan_next_steps
-from compass.understanding import OwnWords, OwnWordsReader, load_lexicon
+from compass.understanding import OwnWords, OwnWordsReader
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -106,7 +106,7 @@ class Engine:
                  fallback_reason: str | None = None, ranker_note: str = "",
                  reader: OwnWordsReader | None = None) -> None:
         self.catalogue = catalogue
-        self.reader = reader or OwnWordsReader(catalogue, load_lexicon(catalogue, check=False))
+        self.reader = reader or OwnWordsReader.for_catalogue(catalogue)
         self.index = RoleIndex.from_catalogue(catalogue)
         self.ranker: Ranker = ranker or TransparentScorer()
         self.text = TextMatcher(catalogue.roles, encoder or shared_encoder(), embeddings)
@@ -123,8 +123,7 @@ class Engine:
         if catalogue is None:
             catalogue = load_catalogue(catalogue_dir) if catalogue_dir else load_catalogue()
         found = load_artefacts(models_dir or DEFAULT_MODELS, catalogue)
-        lexicon = load_lexicon(catalogue, catalogue_dir or DEFAULT_CATALOGUE, check=False)
-        reader = OwnWordsReader(catalogue, lexicon)
+        reader = OwnWordsReader.for_catalogue(catalogue, catalogue_dir or DEFAULT_CATALOGUE)
         return cls(catalogue, ranker=found.learned, embeddings=found.embeddings, encoder=encoder,
                    fallback_reason=found.fallback_reason, ranker_note=found.ranker_note,
                    reader=reader)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from types import MappingProxyType
 
-from compass.catalogue import Catalogue
+from compass.catalogue import DEFAULT_CATALOGUE, Catalogue
 from compass.understanding.clauses import Clause, clauses_of
 from compass.understanding.job_names import JobNameFinder
-from compass.understanding.lexicon import Lexicon, Topic
+from compass.understanding.lexicon import Lexicon, Topic, load_lexicon
 
 STRONG = 1.0
 
@@ -82,6 +83,12 @@ class OwnWordsReader:
                  for t in lexicon.topics]
         self.topics = [(topic, _pattern(word)) for topic in known for word in topic.words]
         self.topics.sort(key=lambda pair: -len(pair[1].pattern))
+
+    @classmethod
+    def for_catalogue(cls, catalogue: Catalogue, catalogue_dir: Path = DEFAULT_CATALOGUE) -> OwnWordsReader:
+        """A reader with the curators' words in ``catalogue_dir`` (names of roles that are not in
+        ``catalogue`` are left out, so small test catalogues work too)."""
+        return cls(catalogue, load_lexicon(catalogue, catalogue_dir, check=False))
 
     def read(self, written: str) -> OwnWords:
         findings = _Findings()
