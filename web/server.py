@@ -18,6 +18,7 @@ from web import create_app
 
 log = logging.getLogger("web")
 MAX_HEADER_BYTES = 32 * 1024
+BACKLOG = 2048  # connections the operating system queues while the server is busy
 
 
 def waitress_options(app: Flask, threads: int) -> dict[str, object]:
@@ -28,6 +29,8 @@ def waitress_options(app: Flask, threads: int) -> dict[str, object]:
         "max_request_body_size": settings.max_request_bytes,
         "max_request_header_size": MAX_HEADER_BYTES,
         "channel_timeout": 60,
+        "connection_limit": settings.connection_limit,
+        "backlog": BACKLOG,
         # Forwarded headers reach the app only when a proxy is configured; the app then honours
         # them from the trusted proxy addresses alone (web.security.OnlyFromTrustedProxies).
         "clear_untrusted_proxy_headers": not settings.proxy_count,

@@ -48,6 +48,9 @@ SETTING_HELP = {
                           "default: the address the request came to.",
     "COMPASS_PROXY_COUNT": "How many reverse proxies sit in front (default 0), so the real "
                            "client address is used for rate limits.",
+    "COMPASS_CONNECTION_LIMIT": "Open connections one server process accepts at once (default "
+                                "1000: a school hall of phones, each holding a few). Beyond it, "
+                                "new visitors wait.",
     "COMPASS_TRUSTED_PROXIES": "Addresses or networks of those proxies, comma-separated (default "
                                "127.0.0.1,::1). Forwarded headers from anywhere else are "
                                "ignored, so nobody can choose the address they are counted as.",
@@ -86,6 +89,7 @@ class Settings:
     public_url: str = ""
     proxy_count: int = 0
     trusted_proxies: str = "127.0.0.1,::1"
+    connection_limit: int = 1000
     catalogue_dir: Path = DEFAULT_CATALOGUE
     questionnaire_dir: Path = REPO / "questionnaires"
     frontend_dir: Path = REPO / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
@@ -141,7 +145,7 @@ class Settings:
                 f"COMPASS_SECRET_KEY is {len(self.secret_key)} characters long; it must be at "
                 f"least {MIN_SECRET_LENGTH}. Make one with: "
                 "python -c \"import secrets; print(secrets.token_hex(32))\"")
-        for name in ("csrf_time_limit", "share_code_days", "max_request_bytes"):
+        for name in ("csrf_time_limit", "share_code_days", "max_request_bytes", "connection_limit"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"COMPASS_{name.upper()} must be a whole number above 0")
         for name in ("rate_limit", "share_rate_limit", "lookup_rate_limit"):

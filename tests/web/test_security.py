@@ -179,3 +179,19 @@ def test_behind_a_proxy_each_visitor_is_counted_apart_but_only_via_a_trusted_pro
     finally:
         server.stop()
     assert other == ([200] if counted_apart else [429])
+
+
+def test_a_hall_of_open_connections_does_not_lock_out_the_next_visitor() -> None:
+    """Waitress's default limit of 100 open connections made the 101st visitor wait ~60 s."""
+    import socket
+
+    server = BackgroundServer(create_app({})).start()
+    host, port = server.url.removeprefix("http://").split(":")
+    idle = [socket.create_connection((host, int(port)), timeout=5) for _ in range(150)]
+    try:
+        with urllib.request.urlopen(server.url + "/healthz", timeout=5) as response:
+            assert response.status == 200
+    finally:
+        for connection in idle:
+            connection.close()
+        server.stop()
