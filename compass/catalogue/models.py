@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from compass.catalogue.vocab import (
+    NIGHT_SHIFTS,
     RIASEC,
     Family,
     Level,
@@ -92,6 +93,11 @@ class Work(_Frozen):
     @property
     def daytime_only(self) -> bool:
         return set(self.shifts) <= {Shift.DAYS}
+
+    @property
+    def has_nights(self) -> bool:
+        """Nights or being on call are part of the usual pattern."""
+        return bool(set(self.shifts) & NIGHT_SHIFTS)
 
 
 class EntryRoute(_Frozen):

@@ -136,6 +136,10 @@ class Shift(Labelled):
     ON_CALL = ("on-call", "being on call")
 
 
+# Working patterns that mean being awake at night: the "days only" conflict.
+NIGHT_SHIFTS = frozenset({Shift.NIGHTS, Shift.ON_CALL})
+
+
 class PayPeriod(Labelled):
     YEAR = ("year", "a year")
     HOUR = ("hour", "an hour")

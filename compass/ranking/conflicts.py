@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from compass.catalogue import Role
-from compass.catalogue.vocab import LIKE_DIMENSIONS, WORK_ATTRIBUTE_FOR_LIKE, Level, Shift
+from compass.catalogue.vocab import LIKE_DIMENSIONS, WORK_ATTRIBUTE_FOR_LIKE, Level
 from compass.profile import Profile
 from compass.ranking.answers import EARLIEST_START_AGE, NO, AnswerBatch
 from compass.ranking.phrases import quoted
@@ -32,7 +32,6 @@ BoolArray = NDArray[np.bool_]
 CLEAR_DISLIKE = -0.5          # a like answer at or below this is a clear dislike
 PUSHING_AMOUNT = Level.A_LOT.amount
 TELLING_AMOUNT = Level.SOME.amount
-NIGHT_SHIFTS = frozenset({Shift.NIGHTS, Shift.ON_CALL})
 DISLIKED_WORK = {
     "patient_contact": "lots of time with patients", "hands_on": "practical, hands-on work",
     "science": "science", "technology": "computers and technology", "creative": "creative work",
@@ -63,14 +62,14 @@ def worth_knowing(role: Role, step: Step, profile: Profile, own: OwnWords) -> tu
 
 def pushes_down(role: Role, profile: Profile, own: OwnWords) -> bool:
     """The scalar twin of :func:`push_down` (for one role and an already-understood profile)."""
-    nights = profile.constraints.shift_work_ok is False and bool(set(role.work.shifts) & NIGHT_SHIFTS)
+    nights = profile.constraints.shift_work_ok is False and role.work.has_nights
     return nights or bool(_disliked(role, profile, PUSHING_AMOUNT)) or role.id in own.avoided_roles
 
 
 def _shift_lines(role: Role, profile: Profile) -> list[str]:
     if profile.constraints.shift_work_ok is not False or role.work.daytime_only:
         return []
-    if set(role.work.shifts) & NIGHT_SHIFTS:
+    if role.work.has_nights:
         return ["You said you need set day hours. This job usually includes nights or being on call."]
     return ["You said you need set day hours. This job usually includes shifts or weekends."]
 

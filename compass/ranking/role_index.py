@@ -18,7 +18,6 @@ from compass.catalogue.vocab import (
     WORK_ATTRIBUTE_FOR_LIKE,
     Family,
     PayPeriod,
-    Shift,
 )
 
 FloatArray = NDArray[np.float64]
@@ -35,10 +34,9 @@ DAYTIME_ONLY, SOME_SHIFTS, NIGHTS_OR_ON_CALL = 1.0, -0.5, -1.0
 
 def shift_suitability(role: Role) -> float:
     """1 for daytime only, -1 with nights or on-call, -0.5 for other shift patterns."""
-    shifts = set(role.work.shifts)
-    if shifts <= {Shift.DAYS}:
+    if role.work.daytime_only:
         return DAYTIME_ONLY
-    if shifts & {Shift.NIGHTS, Shift.ON_CALL}:
+    if role.work.has_nights:
         return NIGHTS_OR_ON_CALL
     return SOME_SHIFTS
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from compass.catalogue import Catalogue
-from compass.catalogue.vocab import Stage
+from compass.catalogue.vocab import NIGHT_SHIFTS, Stage
 from compass.errors import Problem, ProblemsError, ProfileError, display_path
 from compass.profile import Profile
 from compass.yamlio import LineMap, load_yaml
@@ -40,7 +40,6 @@ AVERSION_TOP = 5
 TOP = 10
 HIDDEN_RANK = 5            # "not for me" is pressed on this suggestion (1-based)
 NIGHT_SHARE_LIMIT = 0.10
-NIGHT_SHIFTS = frozenset({"nights", "on-call"})
 _EXTRA_FIELD = {"aversion": "avoided", "named_job": "named"}
 _COMMON_FIELDS = frozenset({"id", "note", "profile"})
 

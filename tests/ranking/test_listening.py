@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from compass.catalogue.vocab import LIKE_DIMENSIONS, Stage
 from compass.profile import Constraints, Likes, Profile
-from compass.ranking.conflicts import NIGHT_SHIFTS, push_down, pushes_down
+from compass.ranking.conflicts import push_down, pushes_down
 from compass.ranking.engine import Engine
 from compass.ranking.routes import route_problems
 from compass.why_not import WhyNot, apply_why_not
@@ -49,7 +49,7 @@ def test_every_conflict_is_avoided_or_said(shipped_engine: Engine, profile: Prof
         assert not route_problems(rec.route.route, profile), rec.role.id  # next steps fit
         if was_pushed:
             assert rec.worth_knowing, rec.role.id
-        nights = profile.constraints.shift_work_ok is False and set(rec.role.work.shifts) & NIGHT_SHIFTS
+        nights = profile.constraints.shift_work_ok is False and rec.role.work.has_nights
         assert not nights or any("nights or being on call" in w for w in rec.worth_knowing)
 
 
@@ -77,7 +77,7 @@ def test_days_only_people_rarely_see_nights_and_are_told(shipped_engine: Engine)
                               constraints=Constraints(shift_work_ok=False))
             for rec in shipped_engine.recommend(profile):
                 shown += 1
-                if set(rec.role.work.shifts) & NIGHT_SHIFTS:
+                if rec.role.work.has_nights:
                     nights += 1
                     assert rec.worth_knowing
     assert nights / shown <= 0.10
