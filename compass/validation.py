@@ -100,6 +100,7 @@ def _pattern_hint(loc: FieldPath, guide: str) -> str:
         "progression": "use the id of another role, like 'senior-care-worker'",
         "providers": "use the id of a provider file, like 'leeds-city-college'",
         "programmes": "use the id of a programme file, like 'talent-hub'",
+        "ways_to_try": "use the id of a file in ways_to_try/, like 'nhs-cadets'",
     }.get(name, f"check the format described in {guide}")
 
 

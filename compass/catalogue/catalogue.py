@@ -1,4 +1,4 @@
-"""The loaded catalogue: every role, provider and programme, validated and frozen."""
+"""The loaded catalogue: every role, provider, programme and way to try, validated and frozen."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from compass.catalogue.models import EntryRoute, Programme, Provider, Role
+from compass.catalogue.models import EntryRoute, Programme, Provider, Role, WayToTry
 from compass.errors import Problem
 
 
@@ -18,6 +18,7 @@ class Catalogue:
     providers: Mapping[str, Provider]
     programmes: Mapping[str, Programme]
     content_hash: str
+    ways_to_try: Mapping[str, WayToTry] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
     _by_id: Mapping[str, Role] = field(init=False, repr=False, compare=False)
 
@@ -25,6 +26,7 @@ class Catalogue:
         object.__setattr__(self, "_by_id", MappingProxyType({r.id: r for r in self.roles}))
         object.__setattr__(self, "providers", MappingProxyType(dict(self.providers)))
         object.__setattr__(self, "programmes", MappingProxyType(dict(self.programmes)))
+        object.__setattr__(self, "ways_to_try", MappingProxyType(dict(self.ways_to_try)))
 
     def role(self, role_id: str) -> Role:
         return self._by_id[role_id]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import textstat
 
-from compass.catalogue.models import Programme, Role
+from compass.catalogue.models import Programme, Role, WayToTry
 from compass.catalogue.reference import AFC_ORDER, soc2020_unit_groups
 from compass.errors import Problem, Severity, display_path
 from compass.yamlio import FieldPath
@@ -36,25 +37,40 @@ def _suggest(value: str, known: Iterable[str]) -> str:
 
 
 def check_cross_references(roles: Sequence[CatalogueEntry], providers: Sequence[CatalogueEntry],
-                           programmes: Sequence[CatalogueEntry]) -> list[Problem]:
+                           programmes: Sequence[CatalogueEntry],
+                           ways_to_try: Sequence[CatalogueEntry] = ()) -> list[Problem]:
     problems: list[Problem] = []
-    for group in (roles, providers, programmes):
+    for group in (roles, providers, programmes, ways_to_try):
         problems.extend(_check_ids(group))
-    role_ids = {e.item_id for e in roles}
-    provider_ids = {e.item_id for e in providers}
-    programme_ids = {e.item_id for e in programmes}
+    ids = _Ids(roles={e.item_id for e in roles}, providers={e.item_id for e in providers},
+               programmes={e.item_id for e in programmes}, ways_to_try={e.item_id for e in ways_to_try})
     problems.extend(_check_titles(roles))
     for entry in roles:
         if isinstance(entry.item, Role):
-            problems.extend(_check_role(entry, entry.item, role_ids, provider_ids, programme_ids))
-    for entry in programmes:
+            problems.extend(_check_role(entry, entry.item, ids))
+    for entry in [*programmes, *ways_to_try]:
         run_by = getattr(entry.item, "run_by", None)
-        if isinstance(entry.item, Programme) and run_by and run_by not in provider_ids:
+        if isinstance(entry.item, Programme | WayToTry) and run_by and run_by not in ids.providers:
             problems.append(_problem(entry, ("run_by",), f"no provider has the id '{run_by}'",
-                                     _suggest(run_by, provider_ids)))
+                                     _suggest(run_by, ids.providers)))
+    used = {w for e in roles if isinstance(e.item, Role) for w in e.item.ways_to_try}
+    for entry in ways_to_try:
+        if isinstance(entry.item, WayToTry) and entry.item_id not in used:
+            problems.append(_problem(entry, ("id",), "no role lists this way to try",
+                                     "add its id to the ways_to_try of the roles it suits", Severity.WARNING))
     problems.extend(_check_progression_loops([e for e in roles if isinstance(e.item, Role)]))
-    problems.extend(check_links([*roles, *providers, *programmes]))
+    problems.extend(check_links([*roles, *providers, *programmes, *ways_to_try]))
     return problems
+
+
+@dataclass(frozen=True)
+class _Ids:
+    """The ids each catalogue folder defines, for checking references between files."""
+
+    roles: set[str]
+    providers: set[str]
+    programmes: set[str]
+    ways_to_try: set[str]
 
 
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "localhost")
@@ -128,9 +144,9 @@ def _check_titles(roles: Sequence[CatalogueEntry]) -> list[Problem]:
     return problems
 
 
-def _check_role(entry: CatalogueEntry, role: Role, role_ids: set[str], provider_ids: set[str],
-                programme_ids: set[str]) -> list[Problem]:
+def _check_role(entry: CatalogueEntry, role: Role, ids: _Ids) -> list[Problem]:
     problems: list[Problem] = []
+    role_ids, provider_ids, programme_ids = ids.roles, ids.providers, ids.programmes
     if role.soc2020 not in soc2020_unit_groups():
         problems.append(_problem(entry, ("soc2020",), f"'{role.soc2020}' is not a SOC 2020 unit group",
                                  "find the four-digit code in the ONS SOC 2020 list"))
@@ -145,6 +161,14 @@ def _check_role(entry: CatalogueEntry, role: Role, role_ids: set[str], provider_
                 problems.append(_problem(entry, ("entry_routes", i, "programmes", j),
                                          f"no programme has the id '{programme}'",
                                          _suggest(programme, programme_ids)))
+    for j, way in enumerate(role.ways_to_try):
+        if way not in ids.ways_to_try:
+            problems.append(_problem(entry, ("ways_to_try", j), f"no way to try has the id '{way}'",
+                                     _suggest(way, ids.ways_to_try)))
+    if not role.ways_to_try:
+        problems.append(_problem(entry, ("id",), "the role has no way to try it yet",
+                                 "add ways_to_try: the ids of files in ways_to_try/ that suit this job",
+                                 Severity.WARNING))
     for j, target in enumerate(role.progression):
         if target == role.id:
             problems.append(_problem(entry, ("progression", j), "a role cannot lead to itself"))

@@ -48,4 +48,5 @@ def catalogue_to_dict(catalogue: Catalogue) -> dict[str, Any]:
         "roles": [role_to_dict(r) for r in catalogue.roles],
         "providers": [p.model_dump(mode="json") for p in catalogue.providers.values()],
         "programmes": [p.model_dump(mode="json") for p in catalogue.programmes.values()],
+        "ways_to_try": [w.model_dump(mode="json") for w in catalogue.ways_to_try.values()],
     }

@@ -16,18 +16,19 @@ from pydantic import BaseModel
 
 from compass.catalogue.catalogue import Catalogue
 from compass.catalogue.checks import check_cross_references, check_reading_age
-from compass.catalogue.models import Programme, Provider, Role
+from compass.catalogue.models import Programme, Provider, Role, WayToTry
 from compass.errors import CatalogueError, CheckResult, Problem, Severity, display_path
 from compass.validation import validate_document
 from compass.yamlio import LineMap, load_yaml
 
 DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "roles_catalogue"
 ItemT = TypeVar("ItemT", bound=BaseModel)
+CATALOGUE_FOLDERS = ("roles", "providers", "programmes", "ways_to_try")
 
 
 @dataclass(frozen=True)
 class CatalogueEntry:
-    """One validated catalogue file (a role, provider or programme) and where it came from.
+    """One validated catalogue file (a role, provider, programme or way to try) and where it came from.
 
     The path and line map let cross-file checks report problems against file and line.
     """
@@ -51,7 +52,7 @@ class CatalogueCheck(CheckResult):
 
 def catalogue_files(root: Path) -> list[Path]:
     return sorted(
-        p for sub in ("roles", "providers", "programmes") for p in (root / sub).glob("*.y*ml")
+        p for sub in CATALOGUE_FOLDERS for p in (root / sub).glob("*.y*ml")
     )
 
 
@@ -97,7 +98,8 @@ def check_catalogue(root: Path = DEFAULT_CATALOGUE) -> CatalogueCheck:
     roles = _load_folder(root / "roles", Role, problems)
     providers = _load_folder(root / "providers", Provider, problems)
     programmes = _load_folder(root / "programmes", Programme, problems)
-    problems.extend(check_cross_references(roles, providers, programmes))
+    ways_to_try = _load_folder(root / "ways_to_try", WayToTry, problems)
+    problems.extend(check_cross_references(roles, providers, programmes, ways_to_try))
     problems.extend(check_reading_age([r for r in roles if isinstance(r.item, Role)]))
     problems.sort()
     if any(p.severity is Severity.ERROR for p in problems):
@@ -107,6 +109,7 @@ def check_catalogue(root: Path = DEFAULT_CATALOGUE) -> CatalogueCheck:
         roles=tuple(_items(roles, Role)),
         providers={p.id: p for p in _items(providers, Provider)},
         programmes={g.id: g for g in _items(programmes, Programme)},
+        ways_to_try={w.id: w for w in _items(ways_to_try, WayToTry)},
         content_hash=content_hash(root),
         warnings=warnings,
     )

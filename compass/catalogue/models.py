@@ -31,6 +31,7 @@ from compass.catalogue.vocab import (
     Setting,
     Shift,
     Stage,
+    TasterKind,
 )
 
 KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -245,6 +246,8 @@ class Role(_Frozen):
         default=(), description="Ids of roles this one can lead to with experience or more training.")
     leeds_employers: tuple[ShortText, ...] = Field(
         min_length=1, description="Kinds or names of Leeds employers who have this role.")
+    ways_to_try: tuple[Id, ...] = Field(
+        default=(), description="Ids of files in ways_to_try/: real ways to find out about the job first.")
     sources: tuple[Url, ...] = Field(min_length=1, description="https links the facts came from.")
 
     @field_validator("summary")
@@ -292,20 +295,25 @@ class Role(_Frozen):
         return bool(ways_in) and all(r.is_degree_level for r in ways_in)
 
 
-class _Signpost(_Frozen):
+class _Listed(_Frozen):
+    """What every signpost file has: an id, a name, who it suits and where to follow it."""
+
     id: Id = Field(description="Short name in lower case with dashes; must equal the file name.")
-    name: ShortText = Field(description="The organisation's or programme's own name.")
-    offers: str = Field(min_length=10, max_length=500, description="What it offers young people, in plain words.")
-    for_whom: str = Field(min_length=5, max_length=300, description="Who it is for: ages and stages.")
+    name: ShortText = Field(description="The organisation's, programme's or opportunity's own name.")
     stages: tuple[Stage, ...] = Field(
         min_length=1, description="Stages it suits: school, college, university, working, not_working.")
+    in_leeds: bool = Field(description="true if it is based in or run for Leeds; false for national ones.")
+    url: Url = Field(description="The https link a young person should follow.")
+    sources: tuple[Url, ...] = Field(min_length=1, description="https links the facts came from.")
+
+
+class _Signpost(_Listed):
+    offers: str = Field(min_length=10, max_length=500, description="What it offers young people, in plain words.")
+    for_whom: str = Field(min_length=5, max_length=300, description="Who it is for: ages and stages.")
     route_kinds: tuple[RouteKind, ...] = Field(
         default=(), description="Kinds of entry route it helps with, so the engine can suggest it.")
     families: tuple[Family, ...] = Field(
         default=(), description="Job families it is for. Leave empty if it covers all of health and care.")
-    in_leeds: bool = Field(description="true if it is based in or run for Leeds; false for national ones.")
-    url: Url = Field(description="The https link a young person should follow.")
-    sources: tuple[Url, ...] = Field(min_length=1, description="https links the facts came from.")
 
     def serves(self, family: Family) -> bool:
         """It is for this job family (an empty ``families`` means every family)."""
@@ -341,3 +349,28 @@ class Programme(_Signpost):
     """A named scheme or programme, such as the Talent Hub or I Care Ambassadors."""
 
     run_by: Id | None = Field(default=None, description="Id of the provider that runs it, if it is in the catalogue.")
+
+
+class WayToTry(_Listed):
+    """A real way to find out about a job before committing: volunteering, a taster day,
+    cadets, an open day. Roles list the ones that suit them in ``ways_to_try``."""
+
+    kind: TasterKind = Field(description="What kind of opportunity it is.")
+    run_by: Id | None = Field(default=None, description="Id of the provider that runs it, if it is in the catalogue.")
+    what_you_do: str = Field(
+        min_length=20, max_length=400,
+        description="What a young person does there, in plain words a 14-year-old can read.")
+    min_age: int = Field(ge=10, le=30, description="The youngest age it is open to.")
+    max_age: int | None = Field(default=None, ge=10, le=99, description="The oldest age it is open to, if any.")
+
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> WayToTry:
+        if self.max_age is not None and self.max_age < self.min_age:
+            raise ValueError("max_age is lower than min_age")
+        return self
+
+    def open_at(self, age: int | None) -> bool:
+        """Open to someone of this age (an unknown age is taken as open)."""
+        if age is None:
+            return True
+        return self.min_age <= age and (self.max_age is None or age <= self.max_age)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from compass.catalogue.models import Programme, Provider, Role
+from compass.catalogue.models import Programme, Provider, Role, WayToTry
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "role": Role,
     "provider": Provider,
     "programme": Programme,
+    "way_to_try": WayToTry,
 }
 
 

@@ -158,6 +158,20 @@ class ProviderKind(Labelled):
     TRAINING_PROVIDER = ("training-provider", "Training provider")
 
 
+class TasterKind(Labelled):
+    """Kinds of way to try a job before committing to it."""
+
+    VOLUNTEERING = ("volunteering", "Volunteering")
+    WORK_EXPERIENCE = ("work-experience", "Work experience")
+    INSIGHT_DAY = ("insight-day", "Insight day or taster day")
+    CADETS = ("cadets", "Cadets")
+    OPEN_DAY = ("open-day", "College or university open day")
+    CAREERS_EVENT = ("careers-event", "Careers or apprenticeship event")
+    TALK = ("talk", "Talk from someone who does the job")
+    ONLINE = ("online", "Online taster or course")
+    YOUTH_PROGRAMME = ("youth-programme", "Youth programme")
+
+
 class Stage(Labelled):
     SCHOOL = ("school", "at school (14 to 16)")
     COLLEGE = ("college", "at sixth form or college (16 to 18)")

@@ -12,23 +12,25 @@ from pathlib import Path
 from compass.catalogue.catalogue import Catalogue
 from compass.catalogue.export import pay_text
 from compass.catalogue.loader import check_catalogue
-from compass.catalogue.models import Programme, Provider, Role
+from compass.catalogue.models import Programme, Provider, Role, WayToTry
 from compass.errors import CompassError, Problem, Severity, display_path
 from compass.validation import validate_document
 from compass.yamlio import load_yaml
 
-KINDS: dict[str, type[Role] | type[Provider] | type[Programme]] = {
-    "roles": Role, "providers": Provider, "programmes": Programme,
+CatalogueModel = type[Role] | type[Provider] | type[Programme] | type[WayToTry]
+KINDS: dict[str, CatalogueModel] = {
+    "roles": Role, "providers": Provider, "programmes": Programme, "ways_to_try": WayToTry,
 }
 
 
-def find_file(catalogue_root: Path, item_id: str) -> tuple[Path, type[Role] | type[Provider] | type[Programme]]:
+def find_file(catalogue_root: Path, item_id: str) -> tuple[Path, CatalogueModel]:
     for folder, model in KINDS.items():
         for suffix in (".yaml", ".yml"):
             path = catalogue_root / folder / f"{item_id}{suffix}"
             if path.exists():
                 return path, model
-    raise CompassError(f"no role, provider or programme called '{item_id}' in {display_path(catalogue_root)}")
+    raise CompassError(f"no role, provider, programme or way to try called '{item_id}' "
+                       f"in {display_path(catalogue_root)}")
 
 
 def preview(catalogue_root: Path, item_id: str) -> str:
@@ -47,6 +49,8 @@ def preview(catalogue_root: Path, item_id: str) -> str:
         parts.append(render_role(item, check.catalogue))
     elif isinstance(item, Provider | Programme):
         parts.append(render_signpost(item))
+    elif isinstance(item, WayToTry):
+        parts.append(render_way_to_try(item))
     return "\n\n".join(parts)
 
 
@@ -80,11 +84,21 @@ def render_role(role: Role, catalogue: Catalogue | None) -> str:
         lines += ["", "Can lead to: " + ", ".join(titles)]
     if catalogue is not None and (before := catalogue.leads_to(role.id)):
         lines.append("You can get here from: " + ", ".join(r.title for r in before))
+    if catalogue is not None and (ways := [catalogue.ways_to_try[w] for w in role.ways_to_try
+                                           if w in catalogue.ways_to_try]):
+        lines += ["", "Try it first"] + [f"  - {w.name} (from age {w.min_age})" for w in ways]
     lines += ["", "Sources"] + [f"  {url}" for url in role.sources]
     return "\n".join(lines)
 
 
 def render_signpost(item: Provider | Programme) -> str:
     lines = [item.name.upper(), "", _wrap(item.offers), "", _wrap(f"Who it is for: {item.for_whom}")]
+    lines += [f"Link: {item.url}", "", "Sources"] + [f"  {url}" for url in item.sources]
+    return "\n".join(lines)
+
+
+def render_way_to_try(item: WayToTry) -> str:
+    ages = f"from age {item.min_age}" + (f" to {item.max_age}" if item.max_age else "")
+    lines = [item.name.upper(), f"{item.kind.label}, {ages}", "", _wrap(item.what_you_do)]
     lines += [f"Link: {item.url}", "", "Sources"] + [f"  {url}" for url in item.sources]
     return "\n".join(lines)

@@ -70,7 +70,7 @@ BREAKAGES = [
              "run_by: nobody", "programmes/test-hub.yaml", 3, "run_by",
              "no provider has the id 'nobody'"),
     Breakage("placeholder-link", "roles/porter.yaml", "sources: [https://www.healthcareers.nhs.uk/test-porter]",
-             "sources: [https://example.org/porter]", "roles/porter.yaml", 48, "sources[0]",
+             "sources: [https://example.org/porter]", "roles/porter.yaml", 49, "sources[0]",
              "the link points at a placeholder address"),
     Breakage("progression-loop", "roles/estates-manager.yaml", "leeds_employers: [Test Trust]",
              "progression: [porter]\nleeds_employers: [Test Trust]", "roles/porter.yaml",

@@ -8,13 +8,13 @@ import pytest
 from pydantic import BaseModel
 
 from compass.catalogue import DEFAULT_CATALOGUE, vocab
-from compass.catalogue.models import EntryRoute, Interests, Pay, Programme, Provider, Role, Work
+from compass.catalogue.models import EntryRoute, Interests, Pay, Programme, Provider, Role, WayToTry, Work
 from compass.catalogue.schema import schema_files
 
 GUIDE = (DEFAULT_CATALOGUE / "README.md").read_text(encoding="utf-8")
-MODELS: list[type[BaseModel]] = [Role, Interests, Work, EntryRoute, Pay, Provider, Programme]
+MODELS: list[type[BaseModel]] = [Role, Interests, Work, EntryRoute, Pay, Provider, Programme, WayToTry]
 VOCABULARIES: list[type[Enum]] = [vocab.Family, vocab.Setting, vocab.RouteKind, vocab.Level,
-                                  vocab.Shift, vocab.ProviderKind, vocab.Stage]
+                                  vocab.Shift, vocab.ProviderKind, vocab.Stage, vocab.TasterKind]
 
 
 def test_committed_schemas_are_up_to_date() -> None:

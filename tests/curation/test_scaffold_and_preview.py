@@ -69,4 +69,4 @@ def test_preview_of_a_provider(good_catalogue: Path, capsys: pytest.CaptureFixtu
 
 def test_preview_of_unknown_id(good_catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["catalogue", "preview", "nobody", "--catalogue", str(good_catalogue)]) == 1
-    assert "no role, provider or programme called 'nobody'" in capsys.readouterr().err
+    assert "no role, provider, programme or way to try called 'nobody'" in capsys.readouterr().err

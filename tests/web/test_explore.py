@@ -70,7 +70,7 @@ def test_role_page_shows_everything_a_person_needs(client: FlaskClient,
                                                    catalogue: Catalogue) -> None:
     role = catalogue.role("healthcare-assistant")
     page = text_of(client.get("/roles/healthcare-assistant"))
-    for heading in ("What you would do", "Where you would work", "Pay", "Ways in",
+    for heading in ("What you would do", "Where you would work", "Pay", "Try it first", "Ways in",
                     "Where it can lead", "Where these facts come from"):
         assert f">{heading}</h2>" in page
     assert role.day_to_day[0] in page
@@ -82,6 +82,8 @@ def test_role_page_shows_everything_a_person_needs(client: FlaskClient,
         assert f'href="{source}"' in page
     assert "leedsth.nhs.uk" in page
     assert 'href="/next-steps/healthcare-assistant"' in page
+    for way in role.ways_to_try:
+        assert f'href="{catalogue.ways_to_try[way].url}"' in page
 
 
 def test_role_page_lists_roles_that_lead_to_it(client: FlaskClient, catalogue: Catalogue) -> None:

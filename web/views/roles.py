@@ -6,6 +6,7 @@ from flask import Blueprint, render_template
 
 from compass.catalogue.vocab import Family, Setting
 from compass.search import RoleQuery, RouteFilter
+from compass.signposting import tasters_for
 from web import params
 from web.answer_form import FieldError
 from web.errors import not_found
@@ -43,9 +44,11 @@ def role(role_id: str) -> str:
     if not catalogue.has_role(role_id):
         raise not_found("We could not find that job. Look through all the jobs instead.")
     shown = catalogue.role(role_id)
-    steps = services.engine.next_steps(current_profile(), shown)
+    profile = current_profile()
+    steps = services.engine.next_steps(profile, shown)
     leads_to = [catalogue.role(r) for r in shown.progression if catalogue.has_role(r)]
     return render_template("roles/role.html", role=shown, steps=steps.steps, leads_to=leads_to,
+                           tasters=tasters_for(catalogue, shown, profile),
                            comes_from=catalogue.leads_to(role_id), nav="roles.index")
 
 
