@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test quick setup build browser bench clean
+.PHONY: run test quick setup build browser bench bench-load clean
 
 run: setup build
 	COMPASS_SECRET_KEY="$${COMPASS_SECRET_KEY:-$$(cat .secret_key)}" $(BIN)/compass serve --host $(HOST) --port $(PORT)
@@ -52,6 +52,11 @@ models/manifest.json: $(VENV)/.installed $(MODEL_INPUTS)
 # Debian's Chromium for the browser tests; never a downloaded browser build.
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+# Load figures with Locust (the bench extra): writes bench/load_report.md.
+bench-load: setup build
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/load_test.py
 
 bench: setup build
 	$(BIN)/python bench/recommend_latency.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compass.catalogue import Role
 from compass.catalogue.vocab import Stage
@@ -60,3 +61,25 @@ def suggest(flow: Flow, engine: Engine, answers: Answers, not_for_me: Sequence[s
         neutral=engine.reads_as_neutral(profile),
         changes=changes,
     )
+
+
+class SuggestionCache:
+    """:func:`suggest` with each answer set's result kept (least recently used first out).
+
+    A person's results page is shown again and again (after 'not for me', a role page and
+    back, the printout, a share code): the same answers give the same list, so it is ranked
+    once. Kept in this process's memory only, never written anywhere.
+    """
+
+    def __init__(self, flow: Flow, engine: Engine, size: int = 2048) -> None:
+        self.flow = flow
+        self.engine = engine
+        self._cached = lru_cache(maxsize=size)(self._suggest)
+
+    def _suggest(self, answers: Answers, not_for_me: tuple[str, ...], show: int,
+                 why_not: tuple[tuple[WhyNot, str], ...]) -> Suggestions:
+        return suggest(self.flow, self.engine, answers, not_for_me, show, why_not)
+
+    def __call__(self, answers: Answers, not_for_me: Sequence[str], show: int = PAGE,
+                 why_not: Sequence[tuple[WhyNot, str]] = ()) -> Suggestions:
+        return self._cached(answers, tuple(not_for_me), show, tuple(why_not))

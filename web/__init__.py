@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask
 
-from web import errors, frontend, security, services, views
+from web import errors, frontend, security, services, sessions, views
 from web.settings import Settings, SettingsError
 
 __all__ = ["create_app"]
@@ -32,6 +32,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping({k: v for k, v in (test_config or {}).items() if k.isupper()})
     app.config["COMPASS_SETTINGS"] = settings
     app.jinja_env.autoescape = True
+    sessions.init_app(app)
     services.init_app(app, settings)
     frontend.init_app(app, settings.frontend_dir)
     errors.init_app(app)

@@ -16,7 +16,7 @@ from compass.catalogue.vocab import Stage
 from compass.profile import Profile
 from compass.questionnaire import Answers, Question, QuestionType, Rating, score, stage_of
 from compass.sharecode import INVALID_TITLE, ShareCodeError, SharedAnswers
-from compass.suggestions import PAGE, Suggestions, suggest
+from compass.suggestions import PAGE, Suggestions
 from compass.why_not import WhyNot
 from web import journey
 from web.errors import PageError
@@ -49,15 +49,15 @@ def answer_rows(answers: Answers) -> list[CheckRow]:
 
 def suggestions_for(answers: Answers, not_for_me: Sequence[str], show: int = PAGE,
                     why_not: Sequence[tuple[WhyNot, str]] = ()) -> Suggestions:
-    services = current_services()
-    return suggest(services.flow, services.engine, answers, not_for_me, show, why_not)
+    return current_services().suggestions(answers, not_for_me, show, why_not)
 
 
 def share_url(code: str) -> str:
+    """The link to open a code: the code rides after '#', which browsers never send to a
+    server, so no proxy or access log ever records it."""
     base = current_services().settings.public_url.rstrip("/")
-    if base:
-        return base + url_for("share.view", code=code)
-    return url_for("share.view", code=code, _external=True)
+    page = base + url_for("share.enter") if base else url_for("share.enter", _external=True)
+    return f"{page}#{code}"
 
 
 def qr_svg(link: str) -> str:

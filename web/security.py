@@ -7,16 +7,19 @@ school, where a whole class shares one IP address.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from ipaddress import IPv4Network, IPv6Network, ip_address
 from typing import TYPE_CHECKING
 
-from flask import Blueprint, Flask, Response, current_app, request
-from flask_limiter import Limiter
+from flask import Blueprint, Flask, Response, current_app, request, session
+from flask_limiter import ApplicationLimit, Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 from limits import parse_many
 from limits.errors import ConfigurationError
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.errors import FRIENDLY, PageError
@@ -67,7 +70,6 @@ def flask_config(settings: Settings) -> dict[str, object]:
         "MAX_FORM_MEMORY_SIZE": settings.max_request_bytes,
         "MAX_FORM_PARTS": 100,
         "TEMPLATES_AUTO_RELOAD": False,
-        "RATELIMIT_STORAGE_URI": settings.ratelimit_storage_url,
         "RATELIMIT_HEADERS_ENABLED": False,
         "RATELIMIT_ENABLED": True,
     }
@@ -110,22 +112,73 @@ def init_app(app: Flask, settings: Settings, limited: tuple[Blueprint, ...]) -> 
         limiter = Limiter(
             get_remote_address,
             app=app,
-            default_limits=[settings.rate_limit],
-            default_limits_exempt_when=lambda: request.endpoint in UNLIMITED_ENDPOINTS
-            or request.blueprint == "frontend",
+            application_limits=[
+                ApplicationLimit(settings.rate_limit, key_function=get_remote_address,
+                                 exempt_when=_unlimited, scope="address"),
+                ApplicationLimit(settings.visitor_rate_limit, key_function=visitor_key,
+                                 exempt_when=_not_a_known_visitor, scope="visitor"),
+            ],
             storage_uri=settings.ratelimit_storage_url,
             strategy="moving-window",
+            # A Redis that stops answering must not stop the site: count in this process
+            # until it is back (/readyz says so meanwhile), and never turn it into a 500.
+            in_memory_fallback_enabled=True,
+            swallow_errors=True,
         )
     except ConfigurationError as exc:
         raise SettingsError(
-            f"COMPASS_RATELIMIT_STORAGE_URL '{settings.ratelimit_storage_url}' cannot be used: "
-            f"{exc}. Use memory:// for one process, or install the 'redis' package for a "
-            "redis:// URL.") from None
+            f"COMPASS_REDIS_URL '{settings.redis_url}' cannot be used: {exc}.") from None
     for blueprint in limited:
         limiter.limit(settings.share_rate_limit)(blueprint)
+    app.extensions[LOOKUP_COUNTER] = LookupCounter(limiter)
+    app.before_request(_give_a_visitor_id)
     app.before_request(_refuse_long_query)
     app.after_request(_add_headers)
     return limiter
+
+
+def _unlimited() -> bool:
+    return request.endpoint in UNLIMITED_ENDPOINTS or request.blueprint == "frontend"
+
+
+VISITOR = "visitor"
+
+
+def _give_a_visitor_id() -> None:
+    """A random id in the session cookie, so one browser can be counted apart from its
+    classmates on the same school address. It is never stored or logged anywhere else."""
+    if not _unlimited() and not isinstance(session.get(VISITOR), str):
+        session[VISITOR] = secrets.token_urlsafe(12)
+
+
+def _not_a_known_visitor() -> bool:
+    """A browser's first request (no id yet), or a script that never keeps cookies, is
+    counted by its address alone."""
+    return _unlimited() or not isinstance(session.get(VISITOR), str)
+
+
+def visitor_key() -> str:
+    """One browser's rate-limit key: the random id in its session cookie."""
+    return str(session.get(VISITOR))
+
+
+class LookupCounter:
+    """Counts code look-ups in the limiter's storage (Redis when set), or in this process's
+    memory while that storage is down, so a look-up never fails because of the counter."""
+
+    def __init__(self, limiter: Limiter) -> None:
+        self.limiter = limiter
+        self.fallback = MovingWindowRateLimiter(MemoryStorage())
+
+    def hit(self, limit: str, *identifiers: str) -> bool:
+        items = parse_many(limit)
+        try:
+            return all(self.limiter.limiter.hit(item, *identifiers) for item in items)
+        except Exception:  # noqa: BLE001 (any storage failure: count locally instead)
+            return all(self.fallback.hit(item, *identifiers) for item in items)
+
+
+LOOKUP_COUNTER = "compass_lookup_counter"
 
 
 def count_lookup(kind: str) -> None:
@@ -138,10 +191,18 @@ def count_lookup(kind: str) -> None:
     if not limiter.enabled:
         return
     settings: Settings = current_app.config["COMPASS_SETTINGS"]
-    address = get_remote_address()
-    if not all(limiter.limiter.hit(item, "code-lookup", kind, address)
-               for item in parse_many(settings.lookup_rate_limit)):
+    counter: LookupCounter = current_app.extensions[LOOKUP_COUNTER]
+    if not counter.hit(settings.lookup_rate_limit, "code-lookup", kind, get_remote_address()):
         raise PageError(429, *FRIENDLY[429])
+
+
+def rate_limit_storage_ok() -> bool:
+    """The shared rate-limit store answers (always true for in-process memory)."""
+    limiter: Limiter = current_app.extensions["compass_limiter"]
+    try:
+        return bool(limiter.storage.check())
+    except Exception:  # noqa: BLE001 (a store that raises is a store that is down)
+        return False
 
 
 def _refuse_long_query() -> None:

@@ -18,12 +18,15 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from compass.catalogue import Catalogue, load_catalogue
+from compass.errors import CatalogueError
 from compass.guidance import AdviserWording, load_wording
 from compass.profile import Profile
 from compass.questionnaire import Flow, load_flows
+from compass.ranking.artefacts import LAST_GOOD_CATALOGUE
 from compass.ranking.engine import Engine
 from compass.search import SearchIndex
 from compass.sharecode import ShareCodec
+from compass.suggestions import SuggestionCache
 from web.settings import Settings, SettingsError
 
 FLOW_ID = "main"
@@ -39,6 +42,8 @@ class LoadedFromDisk:
     flow: Flow
     search: SearchIndex
     engine: Engine
+    suggestions: SuggestionCache
+    catalogue_note: str = "ready"
 
 
 @dataclass(frozen=True)
@@ -52,31 +57,54 @@ class Services:
     search: SearchIndex
     engine: Engine
     codec: ShareCodec
+    suggestions: SuggestionCache
+    catalogue_note: str = "ready"
 
 
 @cache
 def load(catalogue_dir: Path, questionnaire_dir: Path, models_dir: Path) -> LoadedFromDisk:
-    """Load and build everything once per process for these folders."""
-    catalogue = load_catalogue(catalogue_dir)
+    """Load and build everything once per process for these folders.
+
+    A catalogue folder that fails validation (a bad edit before a restart) never stops the
+    service when the last good build is on disk: its copy in ``models/catalogue/`` is served,
+    the log says so in one line, and /readyz reports it.
+    """
+    note = "ready"
+    try:
+        catalogue = load_catalogue(catalogue_dir)
+    except CatalogueError as exc:
+        last_good = models_dir / LAST_GOOD_CATALOGUE
+        first = exc.problems[0].render() if exc.problems else str(exc)
+        if not (last_good / "roles").is_dir():
+            raise
+        catalogue = load_catalogue(last_good)
+        note = (f"serving the last good catalogue from {last_good}: {catalogue_dir} has "
+                f"{len(exc.problems)} error(s), the first {first}. Run 'compass validate' to see them, "
+                "fix them, then 'compass build'.")
+        log.error("%s", note)
+        catalogue_dir = last_good
     wording = load_wording(catalogue_dir)
     flows = load_flows(questionnaire_dir)
     if FLOW_ID not in flows:
         raise SettingsError(f"there is no '{FLOW_ID}' question flow in {questionnaire_dir}")
     engine = Engine.load(catalogue_dir, models_dir=models_dir, catalogue=catalogue)
-    return LoadedFromDisk(catalogue, wording, flows[FLOW_ID], SearchIndex.build(catalogue), engine)
+    return LoadedFromDisk(catalogue, wording, flows[FLOW_ID], SearchIndex.build(catalogue), engine,
+                          SuggestionCache(flows[FLOW_ID], engine), note)
+
+
+def warm_text_model_now(engine: Engine) -> None:
+    """Load the sentence model (and role embeddings) now, so nobody waits for it later."""
+    try:
+        engine.recommend(Profile(free_text="I like helping people"), top=1)
+    except Exception as exc:  # the first real request will try (and report) again
+        log.warning("could not load the text model early: %s", type(exc).__name__)
 
 
 @cache
 def warm_text_model(engine: Engine) -> threading.Thread:
-    """Load the sentence model in the background, once, so nobody waits for it later."""
-
-    def warm() -> None:
-        try:
-            engine.recommend(Profile(free_text="I like helping people"), top=1)
-        except Exception as exc:  # the first real request will try (and report) again
-            log.warning("could not load the text model early: %s", type(exc).__name__)
-
-    thread = threading.Thread(target=warm, name="compass-warm-text-model", daemon=True)
+    """:func:`warm_text_model_now` in the background, once."""
+    thread = threading.Thread(target=warm_text_model_now, args=(engine,), name="compass-warm-text-model",
+                              daemon=True)
     thread.start()
     return thread
 
@@ -87,7 +115,8 @@ def init_app(app: Flask, settings: Settings) -> None:
         warm_text_model(loaded.engine)
     codec = ShareCodec(loaded.flow, settings.secret_key.encode(), settings.share_code_days)
     app.extensions["compass"] = Services(settings, loaded.catalogue, loaded.wording, loaded.flow,
-                                         loaded.search, loaded.engine, codec)
+                                         loaded.search, loaded.engine, codec, loaded.suggestions,
+                                         loaded.catalogue_note)
 
 
 def current_services() -> Services:

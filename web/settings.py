@@ -31,16 +31,20 @@ SETTING_HELP = {
                           "required in production. Changing it makes every share code stop working.",
     "COMPASS_SECURE_COOKIES": "true (default) sends cookies over https only. Set false only "
                               "for plain-http testing.",
-    "COMPASS_RATE_LIMIT": "Requests allowed per IP address, e.g. '40 per second;1200 per minute'. "
-                          "A whole class often shares one address.",
+    "COMPASS_RATE_LIMIT": "Requests allowed per IP address, e.g. '150 per second;6000 per minute'. "
+                          "A whole class or hall often shares one school address, so this is "
+                          "generous; COMPASS_VISITOR_RATE_LIMIT is the tighter one.",
+    "COMPASS_VISITOR_RATE_LIMIT": "Requests allowed per visitor (one browser's session), e.g. "
+                                  "'10 per second;300 per minute'.",
     "COMPASS_SHARE_RATE_LIMIT": "Requests allowed per IP address to make or open share codes.",
     "COMPASS_LOOKUP_RATE_LIMIT": "Code look-ups allowed per IP address, counted separately for "
                                  "advisers opening share codes, starting a group, opening a "
                                  "group's tally and pupils joining a group. Default '40 per "
                                  "minute;200 per hour': a class of 30 on one school address can "
                                  "each open one code.",
-    "COMPASS_RATELIMIT_STORAGE_URL": "Where rate-limit counts live: memory:// (default, one "
-                                     "process) or a redis:// URL when several processes serve.",
+    "COMPASS_REDIS_URL": "A redis:// URL where rate-limit counts live, shared by every worker "
+                         "and host. Unset (default): each process counts in its own memory. "
+                         "If Redis stops, counting falls back to memory and /readyz says so.",
     "COMPASS_CSRF_TIME_LIMIT": "Seconds a form stays valid (default 4 hours: a school lesson).",
     "COMPASS_SHARE_CODE_DAYS": "Days a share code keeps working (default 90).",
     "COMPASS_MAX_REQUEST_BYTES": "Largest request body accepted, in bytes (default 16384).",
@@ -60,9 +64,11 @@ SETTING_HELP = {
                             "node_modules/).",
     "COMPASS_MODELS_DIR": "Built ranking models (default models/); without them the "
                           "transparent scorer is used and /readyz says so.",
-    "COMPASS_GROUPS_DB": "The SQLite file that holds group session tallies (counts only, "
-                         "deleted a day after a session starts). Default: groups.sqlite3 in "
-                         "the Flask instance folder.",
+    "COMPASS_DATABASE_URL": "The SQLAlchemy database URL for everything written while the "
+                            "service runs (group session tallies: counts only, deleted a day "
+                            "after a session starts). Default: SQLite at compass.sqlite3 in the "
+                            "Flask instance folder; use postgresql+psycopg://user:password@host/db "
+                            "when more than one host serves.",
     "COMPASS_PRELOAD_TEXT_MODEL": "true (default) loads the sentence model at start-up so the "
                                   "first person to write in their own words does not wait.",
 }
@@ -79,10 +85,11 @@ class Settings:
     env: str = "production"
     secret_key: str = ""
     secure_cookies: bool = True
-    rate_limit: str = "40 per second;1200 per minute"
+    rate_limit: str = "150 per second;6000 per minute"
+    visitor_rate_limit: str = "10 per second;300 per minute"
     share_rate_limit: str = "120 per minute"
     lookup_rate_limit: str = "40 per minute;200 per hour"
-    ratelimit_storage_url: str = "memory://"
+    redis_url: str = ""
     csrf_time_limit: int = 4 * 60 * 60
     share_code_days: int = 90
     max_request_bytes: int = 16 * 1024
@@ -94,7 +101,7 @@ class Settings:
     questionnaire_dir: Path = REPO / "questionnaires"
     frontend_dir: Path = REPO / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
     models_dir: Path = REPO / "models"
-    groups_db: str = ""
+    database_url: str = ""
     preload_text_model: bool = True
 
     @classmethod
@@ -111,8 +118,9 @@ class Settings:
     def for_tests(cls, **overrides: Any) -> Settings:
         """Settings for the test suite: plain http, a throwaway key, no limits in the way."""
         base = cls(env="test", secret_key=secrets.token_hex(32), secure_cookies=False,
-                   rate_limit="100000 per minute", share_rate_limit="100000 per minute",
-                   lookup_rate_limit="100000 per minute", groups_db=":memory:",
+                   rate_limit="100000 per minute", visitor_rate_limit="100000 per minute",
+                   share_rate_limit="100000 per minute", lookup_rate_limit="100000 per minute",
+                   database_url="sqlite://",
                    preload_text_model=False)
         return replace(base, **overrides).checked()
 
@@ -124,6 +132,10 @@ class Settings:
     def trusted_proxy_networks(self) -> tuple[IPv4Network | IPv6Network, ...]:
         return tuple(ip_network(part.strip(), strict=False)
                      for part in self.trusted_proxies.split(",") if part.strip())
+
+    @property
+    def ratelimit_storage_url(self) -> str:
+        return self.redis_url or "memory://"
 
     @property
     def is_production(self) -> bool:
@@ -148,7 +160,7 @@ class Settings:
         for name in ("csrf_time_limit", "share_code_days", "max_request_bytes", "connection_limit"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"COMPASS_{name.upper()} must be a whole number above 0")
-        for name in ("rate_limit", "share_rate_limit", "lookup_rate_limit"):
+        for name in ("rate_limit", "visitor_rate_limit", "share_rate_limit", "lookup_rate_limit"):
             try:
                 parse_many(getattr(self, name))
             except ValueError:
@@ -162,6 +174,8 @@ class Settings:
         except ValueError as exc:
             raise SettingsError(f"COMPASS_TRUSTED_PROXIES: {exc}; write addresses or networks "
                                 "separated by commas, e.g. '10.0.0.5,10.1.0.0/16'") from None
+        if self.redis_url and not self.redis_url.startswith(("redis://", "rediss://", "unix://")):
+            raise SettingsError("COMPASS_REDIS_URL must start with redis://, rediss:// or unix://")
         if self.public_url and not self.public_url.startswith(("https://", "http://")):
             raise SettingsError("COMPASS_PUBLIC_URL must start with https:// (or http:// for tests)")
         return self

@@ -1,4 +1,4 @@
-"""The run-time stores the web pages share: today, the group session tallies.
+"""The run-time stores the web pages share: the database (group session tallies).
 
 Opened once per app from the settings. Views reach them through :func:`group_store`; a
 store that is down raises :class:`~compass.groups.StoreUnavailable`, which the error
@@ -7,29 +7,42 @@ handler turns into the site's own 503 page, and ``/readyz`` reports.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from flask import Flask, current_app
 
-from compass.groups import SqliteTallyStore, TallyStore
+from compass.groups import TallyStore
+from compass.store import Database, SqlTallyStore, open_database
+from compass.store.database import DatabaseUrlError
 from web.settings import Settings, SettingsError
 
+DATABASE = "compass_database"
 GROUP_STORE = "compass_groups"
 
 
+def database_url(app: Flask, settings: Settings) -> str:
+    """The configured database URL, or SQLite in the instance folder."""
+    if settings.database_url:
+        return settings.database_url
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{Path(app.instance_path) / 'compass.sqlite3'}"
+
+
 def init_app(app: Flask) -> None:
-    """Open the tally store named by the settings (the instance folder by default)."""
+    """Open the database named by the settings and bring its schema up to date."""
     settings: Settings = app.config["COMPASS_SETTINGS"]
-    path = settings.groups_db
-    if not path:
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-        path = str(Path(app.instance_path) / "groups.sqlite3")
     try:
-        app.extensions[GROUP_STORE] = SqliteTallyStore(path)
-    except sqlite3.Error as exc:
-        raise SettingsError(f"COMPASS_GROUPS_DB '{path}' cannot be used ({exc}). Set it to a "
-                            "file in a folder the server can write to.") from None
+        database = open_database(database_url(app, settings))
+    except DatabaseUrlError as exc:
+        raise SettingsError(f"COMPASS_DATABASE_URL: {exc}. Set it to a SQLite file in a folder "
+                            "the server can write to, or a PostgreSQL URL.") from None
+    app.extensions[DATABASE] = database
+    app.extensions[GROUP_STORE] = SqlTallyStore(database)
+
+
+def database() -> Database:
+    found: Database = current_app.extensions[DATABASE]
+    return found
 
 
 def group_store() -> TallyStore:

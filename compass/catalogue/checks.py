@@ -60,6 +60,26 @@ def check_cross_references(roles: Sequence[CatalogueEntry], providers: Sequence[
                                      "add its id to the ways_to_try of the roles it suits", Severity.WARNING))
     problems.extend(_check_progression_loops([e for e in roles if isinstance(e.item, Role)]))
     problems.extend(check_links([*roles, *providers, *programmes, *ways_to_try]))
+    problems.extend(check_sources([*roles, *providers, *programmes, *ways_to_try]))
+    return problems
+
+
+def check_sources(entries: Sequence[CatalogueEntry]) -> list[Problem]:
+    """Warnings for sources that cannot prove a fact: copy and staging sites, home pages only,
+    and (for roles) fewer than two sources."""
+    problems: list[Problem] = []
+    for entry in entries:
+        sources = tuple(getattr(entry.item, "sources", ()) or ())
+        for i, url in enumerate(sources):
+            if (why := source_warning(url)) is not None:
+                problems.append(_problem(entry, ("sources", i), why, severity=Severity.WARNING))
+        if sources and all(is_home_page(url) for url in sources):
+            problems.append(_problem(entry, ("sources",), "every source is a home page",
+                                     "cite the pages that show the facts", Severity.WARNING))
+        if isinstance(entry.item, Role) and len(sources) < MIN_SOURCES:
+            problems.append(_problem(entry, ("sources",), f"only {len(sources)} source",
+                                     "cite the role's own careers page and a pay or training page",
+                                     Severity.WARNING))
     return problems
 
 
@@ -74,6 +94,25 @@ class _Ids:
 
 
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "localhost")
+# Copies of other sites' documents, and unfinished (staging) sites: never a source of facts.
+COPY_SITE_HOSTS = ("fdocuments.in", "fdocuments.net", "vdocuments.mx", "vdocuments.net", "scribd.com",
+                   "studocu.com", "issuu.com", "coursehero.com", "documents.pub", "pdfslide.net")
+STAGING_HOST = re.compile(r"(^|[.-])(stg|staging|test|dev|preview)[.-]")
+MIN_SOURCES = 2
+
+
+def source_warning(url: str) -> str | None:
+    """Why ``url`` is a poor source of facts (a warning, not an error), or None."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host.endswith(COPY_SITE_HOSTS):
+        return f"'{host}' copies other sites' documents; cite the original page"
+    if STAGING_HOST.search(host):
+        return f"'{host}' looks like an unfinished (staging or test) site; cite the public page"
+    return None
+
+
+def is_home_page(url: str) -> bool:
+    return urlsplit(url).path.strip("/") == ""
 
 
 def link_problem(url: str) -> str | None:

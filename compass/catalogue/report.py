@@ -12,6 +12,8 @@ from compass.catalogue.checks import reading_grade
 from compass.catalogue.models import Role
 from compass.catalogue.vocab import Family, RouteKind, Setting
 
+CURRENT_PAY_YEAR = 2025   # the pay year 2025/26, as in compass/data's AfC table
+OLD_PAY_YEARS = 2         # pay figures more than this many pay years old are flagged
 MIN_BULLETS = 4
 MIN_ROUTES = 2
 READING_BUCKETS = ("below 6", "6 to 8", "8 to 9", "above 9")
@@ -28,6 +30,10 @@ class CatalogueReport:
     no_paid_route: tuple[str, ...]
     reading_grades: dict[str, int]
     thin_roles: dict[str, tuple[str, ...]]
+    no_degree_way_in: int
+    no_way_to_try: tuple[str, ...]
+    sources_per_role: dict[str, int]
+    old_pay: dict[str, str]
 
 
 def thin_reasons(role: Role) -> tuple[str, ...]:
@@ -73,7 +79,17 @@ def build_report(catalogue: Catalogue) -> CatalogueReport:
         no_paid_route=tuple(r.id for r in roles if not r.has_paid_way_in),
         reading_grades=_counts(table.groupby("reading").size(), READING_BUCKETS),
         thin_roles=thin,
+        no_degree_way_in=sum(r.has_no_degree_way_in for r in roles),
+        no_way_to_try=tuple(r.id for r in roles if not r.ways_to_try),
+        sources_per_role=_counts(pd.Series([min(len(r.sources), 4) for r in roles]).map(
+            lambda n: "4 or more" if n >= 4 else str(n)).value_counts(), ["1", "2", "3", "4 or more"]),
+        old_pay={r.id: r.pay.year for r in roles if pay_year_start(r.pay.year) < CURRENT_PAY_YEAR - OLD_PAY_YEARS},
     )
+
+
+def pay_year_start(year: str) -> int:
+    """2025 for '2025/26' (or '2025')."""
+    return int(year[:4])
 
 
 def _counts(counts: pd.Series, order: Sequence[str] | None = None) -> dict[str, int]:
@@ -97,6 +113,14 @@ def render_report(report: CatalogueReport) -> str:
         width = max((len(k) for k in counts), default=0)
         lines += [f"  {key.ljust(width)}  {value:>4}" for key, value in counts.items()]
         lines.append("")
+    lines.append("Sources per role")
+    lines += [f"  {key.ljust(9)}  {value:>4}" for key, value in report.sources_per_role.items()]
+    lines.append("")
+    lines.append(f"Roles with a way in that needs no degree: {report.no_degree_way_in} of {report.role_count}")
+    lines.append(f"Roles with no way to try ({len(report.no_way_to_try)}): "
+                 + (", ".join(report.no_way_to_try) or "none"))
+    lines.append(f"Roles whose pay is more than {OLD_PAY_YEARS} pay years old ({len(report.old_pay)}): "
+                 + (", ".join(f"{rid} ({year})" for rid, year in report.old_pay.items()) or "none"))
     lines.append(f"Roles with no paid route ({len(report.no_paid_route)}): "
                  + (", ".join(report.no_paid_route) or "none"))
     lines.append(f"Thin roles ({len(report.thin_roles)}):" + ("" if report.thin_roles else " none"))

@@ -21,6 +21,7 @@ import io
 import json
 import logging
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -201,6 +202,26 @@ def write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)
+
+
+LAST_GOOD_CATALOGUE = "catalogue"  # models/catalogue/: the catalogue the models were built from
+
+
+def keep_last_good_catalogue(catalogue_dir: Path, models_dir: Path) -> Path:
+    """Copy the (validated) catalogue the models were built from into ``models/catalogue/``,
+    swapping the old copy out only once the new one is complete. The service falls back to
+    it when the catalogue folder fails validation on a restart."""
+    target = models_dir / LAST_GOOD_CATALOGUE
+    staging = models_dir / f".{LAST_GOOD_CATALOGUE}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(catalogue_dir, staging, ignore=shutil.ignore_patterns("schema", "*.md", ".*"))
+    retired = models_dir / f".{LAST_GOOD_CATALOGUE}.old"
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        os.replace(target, retired)
+    os.replace(staging, target)
+    shutil.rmtree(retired, ignore_errors=True)
+    return target
 
 
 def write_manifest(models_dir: Path, manifest: Manifest) -> None:

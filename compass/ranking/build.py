@@ -22,6 +22,7 @@ from compass.ranking.artefacts import (
     FORMAT_VERSION,
     LEARNED_FILE,
     Manifest,
+    keep_last_good_catalogue,
     read_manifest,
     sha256,
     verified_bytes,
@@ -96,6 +97,7 @@ def build(catalogue_dir: Path, models_dir: Path, personas_path: Path,
         metrics=evaluation.as_dict() | {"grade_agreement": _agreement(judgements)},
         training=_training_notes(judgements, evaluation, selection, model),
     )
+    keep_last_good_catalogue(catalogue_dir, models_dir)
     write_manifest(models_dir, manifest)
     return BuildReport(len(catalogue.roles), encoded, evaluation, evaluation.shipped, manifest,
                        time.perf_counter() - started, judgements, selection)

@@ -113,7 +113,8 @@ class JobNameFinder:
         if run in self._short:
             return run if re.search(rf"\b{re.escape(run.upper())}\b", written) else None
         singular = re.sub(r"(?<=[a-z]{3})s$", "", run)
-        for form in (run, singular):
+        # "x-ray" is written "x ray" and "xray" too: try the hyphen as a space and as nothing.
+        for form in (run, singular, run.replace("-", " "), run.replace("-", "")):
             if form in self._roles and form not in self._short:
                 return form
         if len(run) <= SHORT_NAME:

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from compass.catalogue import DEFAULT_CATALOGUE, Catalogue
-from compass.catalogue.vocab import LIKE_DIMENSIONS
+from compass.catalogue.vocab import LIKE_DIMENSIONS, Setting
 from compass.errors import CatalogueError, Problem, display_path
 from compass.validation import validate_document
 from compass.yamlio import load_yaml
@@ -23,17 +23,20 @@ class _Frozen(BaseModel):
 
 
 class Topic(_Frozen):
-    """Words for one kind of work, and what they point at: a likes dimension or some roles."""
+    """Words for one kind of work, and what they point at: a likes dimension, some roles, or
+    every role whose main place of work is one setting (so new roles join without an edit)."""
 
     name: str = Field(min_length=3, max_length=60, description="What the topic is, in plain words.")
     words: tuple[Phrase, ...] = Field(min_length=1, description="Words and short phrases for it.")
     like: str | None = Field(default=None, description="The Profile likes dimension it means.")
     roles: tuple[str, ...] = Field(default=(), description="Role ids that are mostly about it.")
+    setting: Setting | None = Field(
+        default=None, description="A setting: the topic means every role whose first setting it is.")
 
     @model_validator(mode="after")
     def _points_somewhere(self) -> Topic:
-        if (self.like is None) == (not self.roles):
-            raise ValueError("give either 'like' or 'roles'")
+        if sum((self.like is not None, bool(self.roles), self.setting is not None)) != 1:
+            raise ValueError("give one of 'like', 'roles' or 'setting'")
         if self.like is not None and self.like not in LIKE_DIMENSIONS:
             raise ValueError(f"'{self.like}' is not a likes dimension: {', '.join(LIKE_DIMENSIONS)}")
         return self

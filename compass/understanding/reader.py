@@ -79,8 +79,7 @@ class OwnWordsReader:
 
     def __init__(self, catalogue: Catalogue, lexicon: Lexicon) -> None:
         self.jobs = JobNameFinder(catalogue, lexicon)
-        known = [t.model_copy(update={"roles": tuple(r for r in t.roles if catalogue.has_role(r))})
-                 for t in lexicon.topics]
+        known = [t.model_copy(update={"roles": _topic_roles(t, catalogue)}) for t in lexicon.topics]
         self.topics = [(topic, _pattern(word)) for topic in known for word in topic.words]
         self.topics.sort(key=lambda pair: -len(pair[1].pattern))
 
@@ -128,6 +127,13 @@ class OwnWordsReader:
                 avoids |= avoided
                 _record_topic(topic, avoided, clause, findings)
         return avoids
+
+
+def _topic_roles(topic: Topic, catalogue: Catalogue) -> tuple[str, ...]:
+    """The roles a topic points at: those it names that exist, or those mainly in its setting."""
+    if topic.setting is not None:
+        return tuple(r.id for r in catalogue.roles if r.settings[0] is topic.setting)
+    return tuple(r for r in topic.roles if catalogue.has_role(r))
 
 
 def _record_topic(topic: Topic, avoided: bool, clause: Clause, findings: _Findings) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from compass.catalogue import load_catalogue
+from compass.catalogue.checks import is_home_page, source_warning
 from compass.catalogue.export import pay_text
 from compass.catalogue.report import build_report
 from compass.cli import main
@@ -57,3 +58,35 @@ def test_report_flags_a_thin_role(good_catalogue: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "Thin roles (1):" in out
     assert "porter: only 3 day-to-day points" in out
+
+
+def test_report_shows_no_degree_ways_to_try_sources_and_old_pay(good_catalogue: Path) -> None:
+    porter = good_catalogue / "roles/porter.yaml"
+    text = porter.read_text(encoding="utf-8").replace("year: 2025/26", "year: 2022/23")
+    porter.write_text(text.replace("ways_to_try: [hospital-volunteering]\n", ""), encoding="utf-8")
+    report = build_report(load_catalogue(good_catalogue))
+    assert report.no_way_to_try == ("porter",)
+    assert report.old_pay == {"porter": "2022/23"}
+    assert report.sources_per_role["2"] == 2
+    assert report.no_degree_way_in == sum(r.has_no_degree_way_in for r in load_catalogue(good_catalogue).roles)
+
+
+@pytest.mark.parametrize(("url", "warned"), [
+    ("https://fdocuments.in/document/careers-in-care.html", "copies other sites"),
+    ("https://stg-cms.sja.org.uk/get-involved", "staging"),
+    ("https://www.healthcareers.nhs.uk/explore-roles/porter", None),
+])
+def test_copy_and_staging_sites_are_warned_about(url: str, warned: str | None) -> None:
+    found = source_warning(url)
+    assert (found is None) if warned is None else (found is not None and warned in found)
+
+
+def test_home_page_only_and_single_sources_are_warned_about(good_catalogue: Path) -> None:
+    porter = good_catalogue / "roles/porter.yaml"
+    text = porter.read_text(encoding="utf-8")
+    porter.write_text(text.replace(
+        "sources: [https://www.healthcareers.nhs.uk/test-porter, https://www.nhsemployers.org/test-pay]",
+        "sources: [https://www.healthcareers.nhs.uk/]"), encoding="utf-8")
+    messages = {p.message for p in load_catalogue(good_catalogue).warnings}
+    assert {"every source is a home page", "only 1 source"} <= messages
+    assert is_home_page("https://www.nhs.uk") and not is_home_page("https://www.nhs.uk/a")

@@ -42,7 +42,9 @@ FILLED_IN = {
     "pay": {"typical_min": 22000, "typical_max": 28000, "per": "year", "year": "2025/26",
             "note": "Test figure for this end-to-end test."},
     "leeds_employers": ["Community garden charities in Leeds"],
-    "sources": ["https://www.thrive.org.uk/"],
+    "ways_to_try": ["leeds-talent-hub"],
+    "sources": ["https://www.thrive.org.uk/how-we-help/what-we-do/what-is-social-and-therapeutic-horticulture",
+                "https://nationalcareers.service.gov.uk/job-profiles/horticultural-therapist"],
 }
 GARDENER_PROFILE = {
     "stage": "college", "age": 17,

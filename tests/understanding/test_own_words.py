@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from compass.catalogue import Catalogue
+from compass.catalogue.vocab import Setting
 from compass.understanding import OwnWordsReader, load_lexicon
 
 CASES = yaml.safe_load((Path(__file__).parent / "own_words_cases.yaml").read_text())["cases"]
@@ -34,3 +35,13 @@ def test_own_words_are_read_for_meaning(reader: OwnWordsReader, case: dict[str, 
     assert set(meaning.avoided_roles) >= set(case["avoided"])
     if not case["named"]:
         assert not meaning.named_roles, meaning.named_roles
+
+
+def test_a_setting_topic_covers_every_role_mainly_in_that_setting(
+        reader: OwnWordsReader, shipped_catalogue: Catalogue) -> None:
+    """'Not stuck in a lab' avoids every role whose main place of work is a lab, new ones too,
+    while the same person's love of biology stays a like."""
+    lab_roles = {r.id for r in shipped_catalogue.roles if r.settings[0] is Setting.LABORATORY}
+    meaning = reader.read("I don't want to be stuck in a lab all day, even though I love biology")
+    assert len(lab_roles) >= 8 and set(meaning.avoided_roles) == lab_roles
+    assert meaning.likes["science"] > 0

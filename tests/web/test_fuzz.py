@@ -44,7 +44,6 @@ def targets(fuzz_app: Flask) -> list[Target]:
     question_paths = [f"/questions/{q.id}" for q in found.flow.questions] + ["/questions/nope"]
     answer_names = ("answer", *{f"rate-{i.id}" for q in found.flow.questions for i in q.items})
     role = found.catalogue.roles[0].id
-    code = "0AS0-0000-0000-0001-4001-8ZF4-Z3VR-PPXH-C459-A"
     pages = [
         Target("GET", "/", ("cleared",)), Target("GET", "/about-your-answers", ()),
         Target("GET", "/clear", ()), Target("POST", "/clear", ()),
@@ -57,9 +56,9 @@ def targets(fuzz_app: Flask) -> list[Target]:
         Target("GET", "/roles", ("q", "family", "setting", "route")),
         Target("GET", f"/roles/{role}", ()), Target("GET", "/roles/<script>", ()),
         Target("GET", "/compare", ("role",)), Target("GET", f"/next-steps/{role}", ("stage",)),
-        Target("GET", "/save", ()), Target("GET", "/code", ("code",)),
-        Target("GET", f"/code/{code}", ()), Target("GET", "/code/%00%FF", ()),
-        Target("GET", f"/code/{code}/print", ()), Target("POST", f"/code/{code}/use", ()),
+        Target("GET", "/save", ()), Target("GET", "/code", ()), Target("POST", "/code", ("code",)),
+        Target("GET", "/code/shared", ()), Target("GET", "/code/%00%FF", ()),
+        Target("GET", "/code/shared/print", ()), Target("POST", "/code/shared/use", ()),
         Target("GET", "/healthz", ()), Target("GET", "/readyz", ()),
     ]
     for path in question_paths:

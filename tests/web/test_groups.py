@@ -19,13 +19,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import create_engine
 from test_adviser import code_for, text_of, words_of
-from web_helpers import Journey
+from web_helpers import Journey, open_code
 from werkzeug.datastructures import MultiDict
+from werkzeug.test import TestResponse
 
 from compass.catalogue.checks import MAX_READING_GRADE
 from compass.catalogue.vocab import Family, RouteKind
-from compass.groups import MIN_GROUP_SIZE, Contribution, GroupSession, SqliteTallyStore, Tally
+from compass.groups import MIN_GROUP_SIZE, Contribution, GroupSession, Tally, TallyStore
 from compass.questionnaire import Answers, score, validate_answers
 from compass.suggestions import suggest
 from web import create_app
@@ -41,7 +43,7 @@ STAGES = ("school", "college", "working", "not_working", "university", "school")
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[Flask]:
     """A test app whose tallies live in a temporary SQLite file."""
-    yield create_app({"groups_db": str(tmp_path / "groups.sqlite3")})
+    yield create_app({"database_url": f"sqlite:///{tmp_path / 'groups.sqlite3'}"})
 
 
 def start(app: Flask) -> tuple[Journey, str, str]:
@@ -50,15 +52,30 @@ def start(app: Flask) -> tuple[Journey, str, str]:
     response = adviser.post("/groups/start", {})
     assert response.status_code == 303
     tally_url = response.headers["Location"]
+    assert tally_url == "/groups/tally"  # the adviser key stays out of every web address
     found = re.search(r'id="join-code">([A-Z0-9]+)<', text_of(adviser.client.get(tally_url)))
     assert found
     return adviser, tally_url, found.group(1)
 
 
+def key_on(adviser: Journey) -> str:
+    """The adviser key shown on the adviser's tally page."""
+    found = re.search(r'id="adviser-key">([A-Za-z0-9_-]+)<', text_of(adviser.client.get("/groups/tally")))
+    assert found
+    return found.group(1)
+
+
+def open_tally(app: Flask, key: str) -> tuple[Journey, TestResponse]:
+    """Another browser opens a tally by typing its adviser key."""
+    other = Journey(app.test_client(), app.extensions["compass"].flow)
+    return other, other.post("/groups/tally", {"key": key})
+
+
 def pupil(app: Flask, stage: str, **choices: str) -> Journey:
     """A pupil's browser with a finished set of answers (loaded from a share code)."""
     journey = Journey(app.test_client(), app.extensions["compass"].flow)
-    assert journey.post(f"/code/{code_for(app, {'stage': stage, **choices})}/use", {}).status_code == 303
+    assert open_code(journey, code_for(app, {"stage": stage, **choices})).status_code == 303
+    assert journey.post("/code/shared/use", {}).status_code == 303
     return journey
 
 
@@ -107,9 +124,11 @@ def test_a_new_session_shows_the_join_code_and_asks_for_five_pupils(app: Flask) 
     words = words_of(adviser.client.get(tally_url))
     assert "0 pupils have joined." in words and "Results show from 5 pupils" in words
     assert "5 more pupils need to join" in words
-    key = tally_url.rsplit("/", 1)[-1]
+    key = key_on(adviser)
     assert key in words and join_code not in key
-    other_device = words_of(app.test_client().get(tally_url))
+    other, opened = open_tally(app, key)
+    assert opened.status_code == 303 and opened.headers["Location"] == "/groups/tally"
+    other_device = words_of(other.client.get(tally_url))
     assert "0 pupils have joined." in other_device and join_code not in other_device
     assert "shown on the device that started this session" in other_device
 
@@ -152,10 +171,10 @@ def test_from_five_pupils_the_chart_shows_the_counts(app: Flask) -> None:
 
 
 def test_sessions_and_their_counts_end_after_a_day(app: Flask) -> None:
-    store: SqliteTallyStore = app.extensions[STORE]
+    store: TallyStore = app.extensions[STORE]
     old: GroupSession = store.start_session(datetime.now(UTC) - timedelta(days=1, minutes=1))
-    client = app.test_client()
-    ended = client.get(f"/groups/tally/{old.adviser_key}")
+    other, _ = open_tally(app, old.adviser_key)
+    ended = other.client.get("/groups/tally")
     assert ended.status_code == 404 and "This group session has ended" in text_of(ended)
     refused = pupil(app, "school").post("/groups/join", {"join_code": old.join_code})
     assert refused.status_code == 400 and "That class code does not work" in text_of(refused)
@@ -163,10 +182,10 @@ def test_sessions_and_their_counts_end_after_a_day(app: Flask) -> None:
 
 def test_unknown_keys_and_codes_are_refused(app: Flask) -> None:
     _, tally_url, join_code = start(app)
-    client = app.test_client()
-    assert client.get("/groups/tally/" + "A" * 24).status_code == 404
-    assert client.get(f"/groups/tally/{join_code}").status_code == 404  # the join code is no key
-    assert client.get("/groups/tally/" + "A" * 70).status_code == 404
+    unknown, _ = open_tally(app, "A" * 24)
+    assert unknown.client.get(tally_url).status_code == 404
+    assert open_tally(app, join_code)[1].status_code == 400  # the join code is no key
+    assert open_tally(app, "A" * 70)[1].status_code == 400
     journey = pupil(app, "college")
     wrong = journey.post("/groups/join", {"join_code": "ZZZZZZ"})
     assert wrong.status_code == 400 and 'href="#join_code"' in text_of(wrong)
@@ -175,14 +194,15 @@ def test_unknown_keys_and_codes_are_refused(app: Flask) -> None:
 
 
 def test_an_adviser_can_go_back_to_a_session_by_its_key(app: Flask) -> None:
-    _, tally_url, _ = start(app)
-    key = tally_url.rsplit("/", 1)[-1]
-    client = app.test_client()
-    response = client.get("/groups/tally", query_string={"key": f" {key} "})
-    assert response.status_code == 302 and response.headers["Location"] == tally_url
-    empty = client.get("/groups/tally?key=")
+    adviser, tally_url, _ = start(app)
+    key = key_on(adviser)
+    other, response = open_tally(app, f" {key} ")
+    assert response.status_code == 303 and response.headers["Location"] == tally_url
+    assert "0 pupils have joined." in words_of(other.client.get(tally_url))
+    empty = other.post("/groups/tally", {"key": ""})
     assert empty.status_code == 400 and "Enter your adviser key" in text_of(empty)
-    assert client.get("/groups/tally?key=not+a+key").status_code == 400
+    assert other.post("/groups/tally", {"key": "not a key"}).status_code == 400
+    assert app.test_client().get("/groups/tally").headers["Location"] == "/groups"  # none open
 
 
 # ---- the pupil's side ---------------------------------------------------------------------
@@ -227,7 +247,7 @@ def test_joining_needs_finished_questions(app: Flask) -> None:
 class RecordingStore:
     """A TallyStore that keeps a copy of everything it is given."""
 
-    def __init__(self, inner: SqliteTallyStore) -> None:
+    def __init__(self, inner: TallyStore) -> None:
         self.inner = inner
         self.received: list[tuple[object, ...]] = []
 
@@ -278,7 +298,7 @@ def test_the_tally_never_receives_answers_or_free_text(app: Flask, tmp_path: Pat
 def test_a_class_of_30_on_one_address_can_each_join_but_guessing_is_stopped(
         tmp_path: Path) -> None:
     limited = create_app({"lookup_rate_limit": Settings().lookup_rate_limit,
-                          "groups_db": str(tmp_path / "limited.sqlite3")})
+                          "database_url": f"sqlite:///{tmp_path / 'limited.sqlite3'}"})
     adviser, tally_url, join_code = start(limited)
     pupils = [pupil(limited, STAGES[i % len(STAGES)]) for i in range(31)]
     assert [p.post("/groups/join", {"join_code": join_code}).status_code
@@ -290,14 +310,15 @@ def test_a_class_of_30_on_one_address_can_each_join_but_guessing_is_stopped(
     assert guesses[:10] == [400] * 10 and guesses[-1] == 429
     elsewhere = Journey(limited.test_client(), limited.extensions["compass"].flow)
     elsewhere.client.environ_base["REMOTE_ADDR"] = "192.0.2.9"
-    assert elsewhere.post(f"/code/{code_for(limited, {'stage': 'school'})}/use", {}).status_code == 303
+    assert open_code(elsewhere, code_for(limited, {"stage": "school"})).status_code == 303
+    assert elsewhere.post("/code/shared/use", {}).status_code == 303
     assert elsewhere.post("/groups/join", {"join_code": join_code}).status_code == 303
 
 
 @pytest.mark.parametrize(("method", "path", "data"), [
-    ("GET", "/groups?x=1", None), ("GET", "/groups/tally?key=abc&x=1", None),
-    ("GET", "/groups/tally?key=a&key=b", None), ("GET", "/groups/joined?x=1", None),
-    ("GET", "/groups/tally/" + "A" * 24 + "?refresh=1", None),
+    ("GET", "/groups?x=1", None), ("GET", "/groups/tally?key=abc", None),
+    ("POST", "/groups/tally", {"key": "A" * 24, "x": "1"}), ("GET", "/groups/joined?x=1", None),
+    ("GET", "/groups/tally?refresh=1", None),
     ("POST", "/groups/join", {"join_code": "ABCDEF", "answers": "school"}),
     ("POST", "/groups/join", {"join_code": "A" * 21}),
     ("POST", "/groups/start", {"name": "Year 10"}),
@@ -321,22 +342,25 @@ def test_two_join_codes_in_one_form_are_refused(app: Flask) -> None:
 
 def test_tallies_default_to_the_instance_folder(tmp_path: Path) -> None:
     bare = Flask("groups_test", instance_path=str(tmp_path / "instance"))
-    bare.config["COMPASS_SETTINGS"] = Settings.for_tests(groups_db="")
+    bare.config["COMPASS_SETTINGS"] = Settings.for_tests(database_url="")
     init_store(bare)
-    assert (tmp_path / "instance" / "groups.sqlite3").is_file()
-    assert Settings().groups_db == "" and Settings.for_tests().groups_db == ":memory:"
+    assert (tmp_path / "instance" / "compass.sqlite3").is_file()
+    assert Settings().database_url == "" and Settings.for_tests().database_url == "sqlite://"
 
 
-def test_a_groups_file_that_cannot_be_opened_names_the_setting(tmp_path: Path) -> None:
-    with pytest.raises(SettingsError, match="COMPASS_GROUPS_DB"):
-        create_app({"groups_db": str(tmp_path / "no" / "such" / "folder" / "groups.sqlite3")})
+def test_a_database_that_cannot_be_opened_names_the_setting(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="COMPASS_DATABASE_URL"):
+        create_app({"database_url": f"sqlite:///{tmp_path / 'no' / 'such' / 'folder' / 'groups.sqlite3'}"})
+    with pytest.raises(SettingsError, match="COMPASS_DATABASE_URL.*not a database URL"):
+        create_app({"database_url": "nonsense://here"})
 
 
-def test_the_lookup_limit_and_groups_file_are_read_from_the_environment() -> None:
+def test_the_lookup_limit_and_database_are_read_from_the_environment() -> None:
     key = "k" * 64
-    settings = Settings.from_env({"COMPASS_SECRET_KEY": key, "COMPASS_GROUPS_DB": "/srv/g.db",
+    url = "postgresql+psycopg://compass@db.internal/compass"
+    settings = Settings.from_env({"COMPASS_SECRET_KEY": key, "COMPASS_DATABASE_URL": url,
                                   "COMPASS_LOOKUP_RATE_LIMIT": "10 per minute"})
-    assert settings.groups_db == "/srv/g.db" and settings.lookup_rate_limit == "10 per minute"
+    assert settings.database_url == url and settings.lookup_rate_limit == "10 per minute"
     with pytest.raises(SettingsError, match="COMPASS_LOOKUP_RATE_LIMIT"):
         Settings.from_env({"COMPASS_SECRET_KEY": key, "COMPASS_LOOKUP_RATE_LIMIT": "lots"})
 
@@ -344,10 +368,10 @@ def test_the_lookup_limit_and_groups_file_are_read_from_the_environment() -> Non
 # ---- fuzzing every adviser, group and resource route --------------------------------------
 
 FUZZ_TARGETS = (
-    ("GET", "/advisers", ()), ("GET", "/advisers/code", ("code",)),
-    ("GET", "/advisers/code/{code}", ()), ("GET", "/advisers/code/%00%FF", ()),
-    ("GET", "/groups", ()), ("POST", "/groups/start", ()), ("GET", "/groups/tally", ("key",)),
-    ("GET", "/groups/tally/{key}", ()), ("GET", "/groups/tally/{join}", ()),
+    ("GET", "/advisers", ()), ("GET", "/advisers/code", ()), ("POST", "/advisers/code", ("code",)),
+    ("GET", "/advisers/young-person", ()),
+    ("GET", "/groups", ()), ("POST", "/groups/start", ()), ("POST", "/groups/tally", ("key",)),
+    ("GET", "/groups/tally", ()),
     ("GET", "/groups/join", ()), ("POST", "/groups/join", ("join_code",)),
     ("GET", "/groups/joined", ()), ("GET", "/advisers/lesson-guide", ()),
     ("GET", "/advisers/role-cards", ()), ("GET", "/advisers/role-cards/all", ("download",)),
@@ -366,8 +390,7 @@ def fuzz_world(fuzz_app: Flask) -> dict[str, object]:
     """A live session and codes to aim at, and browsers that are new, finished and joined."""
     _, tally_url, join_code = start(fuzz_app)
     share = code_for(fuzz_app, {"stage": "working"})
-    paths = [(m, p.format(code=share, key=tally_url.rsplit("/", 1)[-1], join=join_code), n)
-             for m, p, n in FUZZ_TARGETS]
+    paths = list(FUZZ_TARGETS)
     browsers = {"new": Journey(fuzz_app.test_client(), fuzz_app.extensions["compass"].flow),
                 "finished": pupil(fuzz_app, "college"), "joined": pupil(fuzz_app, "school")}
     assert browsers["joined"].post("/groups/join", {"join_code": join_code}).status_code == 303
@@ -420,13 +443,15 @@ def test_a_store_that_is_down_gives_the_sites_503_page_and_readyz_says_so(app: F
     """A database error used to be a bare 500 while /readyz stayed green."""
     adviser, tally_url, _ = start(app)
     client = app.test_client()
-    assert client.get("/readyz").json["stores"] == {"groups": "ready"}  # type: ignore[index]
-    app.extensions[STORE]._db.close()  # the database goes away
+    assert client.get("/readyz").json["stores"] == {"database": "ready"}  # type: ignore[index]
+    database = app.extensions[STORE].database
+    database.close()  # the database goes away: its server can no longer be reached
+    database.engine = create_engine("sqlite:////no/such/folder/compass.sqlite3")
     page = adviser.client.get(tally_url)
     assert page.status_code == 503
     assert "Class sessions are not working at the moment" in text_of(page)
     ready = client.get("/readyz")
     assert ready.status_code == 503 and ready.json is not None
-    assert ready.json["status"] == "not ready" and ready.json["stores"]["groups"].startswith("down")
+    assert ready.json["status"] == "not ready" and ready.json["stores"]["database"].startswith("down")
     assert client.get("/").status_code == 200  # pages that do not need the store keep working
     assert client.get("/roles/porter").status_code == 200

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import re
 import urllib.error
 import urllib.request
+import zlib
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,28 @@ def test_session_cookie_is_http_only_same_site_and_can_be_secure(journey: Journe
     assert stored is not None and stored.secure and stored.http_only
 
 
+def test_the_session_cookie_cannot_be_read_or_changed_on_a_shared_computer(journey: Journey) -> None:
+    """Before: the cookie was signed but readable, so a person's own words could be decoded
+    from the browser (base64 of zlib-compressed JSON)."""
+    secret = "my secret words about my dad being ill"
+    journey.answer_all({"stage": "school", "in_your_own_words": secret})
+    stored = journey.client.get_cookie("compass")
+    assert stored is not None
+    value = stored.value
+    payload = value.lstrip(".").split(".")[0]  # how Flask's signed cookie was laid out
+    for part in (payload, value):
+        raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        try:
+            raw = zlib.decompress(raw)
+        except zlib.error:
+            pass
+        assert b"secret words" not in raw and b"school" not in raw
+    assert secret in text_of(journey.client.get("/check"))
+    journey.client.set_cookie("compass", value[:-4] + ("AAAA" if not value.endswith("AAAA") else "BBBB"))
+    tampered = journey.client.get("/check", follow_redirects=True)  # simply a fresh start
+    assert tampered.status_code == 200 and secret not in text_of(tampered)
+
+
 def test_posting_without_a_csrf_token_is_refused_kindly(client: FlaskClient) -> None:
     response = client.post("/questions/stage", data={"answer": "school"})
     assert response.status_code == 400
@@ -138,7 +162,8 @@ def test_answers_and_codes_never_reach_the_logs(journey: Journey, app: Flask,
         raise ValueError("boom: secret hobby words " + code)
 
     monkeypatch.setattr(engine, "recommend", broken)
-    failed = journey.client.get(f"/code/{code}")
+    assert journey.post("/code", {"code": code}).status_code == 303
+    failed = journey.client.get("/code/shared")
     assert failed.status_code == 500
     assert "Sorry, something went wrong" in text_of(failed)
     assert "ValueError" in caplog.text

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from compass.cli import main
+from compass.errors import CatalogueError
+from compass.ranking.artefacts import keep_last_good_catalogue
 from web import create_app
+from web.services import load
 from web.settings import REPO, SETTING_HELP, Settings, SettingsError
 
 KEY = "k" * 64
@@ -34,11 +37,12 @@ def test_values_are_read_and_converted() -> None:
     settings = Settings.from_env({
         "COMPASS_SECRET_KEY": KEY, "COMPASS_SECURE_COOKIES": "false",
         "COMPASS_RATE_LIMIT": "10 per second", "COMPASS_PROXY_COUNT": "1",
-        "COMPASS_RATELIMIT_STORAGE_URL": "redis://cache:6379/0",
+        "COMPASS_REDIS_URL": "redis://cache:6379/0", "COMPASS_VISITOR_RATE_LIMIT": "5 per second",
     })
     assert settings.secure_cookies is False and settings.proxy_count == 1
-    assert settings.rate_limit == "10 per second"
+    assert settings.rate_limit == "10 per second" and settings.visitor_rate_limit == "5 per second"
     assert settings.ratelimit_storage_url == "redis://cache:6379/0"
+    assert Settings.for_tests().ratelimit_storage_url == "memory://"
 
 
 def test_folder_settings_become_paths_and_the_app_starts_with_them(tmp_path: Path) -> None:
@@ -49,6 +53,28 @@ def test_folder_settings_become_paths_and_the_app_starts_with_them(tmp_path: Pat
     assert settings.models_dir == models and isinstance(settings.catalogue_dir, Path)
     app = create_app({"models_dir": settings.models_dir, "catalogue_dir": settings.catalogue_dir})
     assert app.test_client().get("/readyz").status_code == 200
+
+
+def test_a_catalogue_broken_before_a_restart_leaves_the_last_good_build_serving(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Before: one bad YAML edit and a restart left the service unable to start at all."""
+    models, catalogue = tmp_path / "models", tmp_path / "catalogue"
+    shutil.copytree(REPO / "models", models, ignore=shutil.ignore_patterns("catalogue"))
+    keep_last_good_catalogue(REPO / "roles_catalogue", models)  # what `compass build` keeps
+    shutil.copytree(REPO / "roles_catalogue", catalogue)
+    porter = catalogue / "roles" / "porter.yaml"
+    porter.write_text(porter.read_text().replace("family: ", "family: not-a-family-"))
+    app = create_app({"models_dir": models, "catalogue_dir": catalogue})
+    ready = app.test_client().get("/readyz").json
+    assert ready is not None and ready["catalogue"].startswith("serving the last good catalogue")
+    assert "porter.yaml" in ready["catalogue"] and "compass validate" in ready["catalogue"]
+    assert ready["roles"] == len(list((REPO / "roles_catalogue" / "roles").glob("*.yaml")))
+    assert app.test_client().get("/roles/porter").status_code == 200
+    assert "serving the last good catalogue" in caplog.text
+    shutil.rmtree(models / "catalogue")
+    load.cache_clear()  # a fresh process
+    with pytest.raises(CatalogueError):  # with no good build on disk, it refuses to start
+        create_app({"models_dir": models, "catalogue_dir": catalogue})
 
 
 @pytest.mark.parametrize(("name", "value", "message"), [
@@ -84,7 +110,8 @@ def test_serve_without_a_secret_key_stops_with_a_plain_message(
 
 
 @pytest.mark.parametrize(("name", "value"), [("COMPASS_RATE_LIMIT", "lots"),
-                                             ("COMPASS_RATELIMIT_STORAGE_URL", "nope://x")])
+                                             ("COMPASS_VISITOR_RATE_LIMIT", "often"),
+                                             ("COMPASS_REDIS_URL", "nope://x")])
 def test_bad_rate_limit_settings_stop_the_app_at_start_up(name: str, value: str) -> None:
     from web import create_app
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_helpers import Journey
+from web_helpers import Journey, open_code
 
 from compass.questionnaire import validate_answers
 from compass.sharecode import ShareCodeError, invalid_detail
@@ -33,7 +33,7 @@ def make_code(journey: Journey) -> tuple[str, str]:
 def test_save_page_gives_a_code_a_link_and_an_inline_qr_code(journey: Journey) -> None:
     journey.results({"stage": "school"})
     code, page = make_code(journey)
-    assert f"/code/{code}" in page
+    assert f"/code#{code}" in page  # after '#': browsers never send it, so no log can keep it
     assert '<svg role="img" aria-label="QR code for your link"' in page
     assert "<img" not in page.split("app-qr")[1][:200]
 
@@ -45,10 +45,10 @@ def test_an_adviser_opening_the_code_sees_the_same_suggestions(
     journey.post("/results/not-for-me", {"role": first})
     own = titles(text_of(journey.client.get("/results")))
     code, _ = make_code(journey)
-    adviser = app.test_client()
-    response = adviser.get(f"/code?code={code.lower().replace('-', ' ')}")
-    assert response.status_code == 302
-    shared = text_of(adviser.get(response.headers["Location"]))
+    adviser = Journey(app.test_client(), journey.flow)
+    response = open_code(adviser, code.lower().replace("-", " "))
+    assert response.status_code == 303 and response.headers["Location"] == "/code/shared"
+    shared = text_of(adviser.client.get(response.headers["Location"]))
     assert titles(shared) == own and len(own) == 10
     assert "Not for me" not in shared
     assert "?stage=working" in shared
@@ -58,7 +58,9 @@ def test_an_adviser_opening_the_code_sees_the_same_suggestions(
 def test_the_code_holds_no_free_text(journey: Journey, app: Flask) -> None:
     journey.results({"stage": "college", "in_your_own_words": "I love drawing comics"})
     code, _ = make_code(journey)
-    printed = text_of(app.test_client().get(f"/code/{code}/print"))
+    other = Journey(app.test_client(), journey.flow)
+    open_code(other, code)
+    printed = text_of(other.client.get("/code/shared/print"))
     assert "I love drawing comics" not in printed
     assert "I love drawing comics" in text_of(journey.client.get("/results/print"))
 
@@ -68,7 +70,8 @@ def test_using_a_code_copies_its_answers_to_this_browser(journey: Journey, app: 
     code, _ = make_code(journey)
     other = Journey(app.test_client(), journey.flow)
     assert other.client.get("/results").status_code == 302
-    response = other.post(f"/code/{code}/use", {})
+    open_code(other, code)
+    response = other.post("/code/shared/use", {})
     assert response.status_code == 303
     assert other.client.get("/results").status_code == 200
 
@@ -81,30 +84,45 @@ def test_bad_codes_get_one_plain_answer(client: FlaskClient, app: Flask, journey
     answers = codec.read(code, [], date.today()).answers
     expired = codec.make(answers, [], date.today() - timedelta(days=91))
     for bad in (tampered, expired, "NOT-A-CODE", "0" * 30):
-        page = text_of(client.get(f"/code/{bad}"))
-        assert "This code does not work" in page and invalid_detail(90) in page
-        typed = client.get("/code", query_string={"code": bad})
+        typed = open_code(journey, bad)
         assert typed.status_code == 400
         assert str(ShareCodeError(90)).replace("'", "&#39;") in text_of(typed)
+        assert invalid_detail(90).replace("'", "&#39;") in text_of(typed)
 
 
 def test_the_code_pages_follow_the_code_lifetime_setting() -> None:
     short = create_app({"share_code_days": 30})
-    client = short.test_client()
     codec = short.extensions["compass"].codec
+    browser = Journey(short.test_client(), codec.flow)
     answers = validate_answers(codec.flow, {"stage": "school"}, partial=True)
     old = codec.make(answers, [], date.today() - timedelta(days=31))
-    refused = text_of(client.get(f"/code/{old}"))
+    refused = text_of(open_code(browser, old))
     assert "more than 30 days old" in refused and "90 days" not in refused
     fresh = codec.make(answers, [], date.today())
     expires = (date.today() + timedelta(days=30)).strftime("%B %Y")
-    assert expires in text_of(client.get(f"/code/{fresh}/print"))
+    open_code(browser, fresh)
+    assert expires in text_of(browser.client.get("/code/shared/print"))
 
 
-def test_an_empty_code_asks_for_one(client: FlaskClient) -> None:
-    response = client.get("/code?code=")
+def test_an_empty_code_asks_for_one(journey: Journey) -> None:
+    response = open_code(journey, "")
     assert response.status_code == 400
     assert 'href="#code"' in text_of(response)
+
+
+def test_a_code_never_travels_in_a_web_address(journey: Journey, app: Flask) -> None:
+    """Before: /code/<code> put every opened code in proxies' access logs."""
+    journey.results({"stage": "school"})
+    code, _ = make_code(journey)
+    other = Journey(app.test_client(), journey.flow)
+    assert other.client.get(f"/code/{code}").status_code == 404
+    assert other.client.get("/code", query_string={"code": code}).status_code == 400
+    assert other.client.get("/code/shared").headers["Location"] == "/code"  # nothing open yet
+    opened = open_code(other, code)
+    page = text_of(other.client.get(opened.headers["Location"]))
+    assert code not in opened.headers["Location"]
+    links = re.findall(r'(?:href|action)="([^"]*)"', page)
+    assert links and not [link for link in links if code in link or code.replace("-", "") in link]
 
 
 def test_saving_before_answering_goes_to_the_questions(client: FlaskClient) -> None:

@@ -93,3 +93,8 @@ def first_of_type(flow: Flow, kind: QuestionType, stage: str = "school") -> Ques
     """The first question of this type on the path of someone at ``stage``."""
     stage_id = flow.stage_question.id if flow.stage_question else "stage"
     return next(q for q in questions_for(flow, {stage_id: stage}) if q.type is kind)
+
+
+def open_code(journey: Journey, code: str, form: str = "/code") -> TestResponse:
+    """Type a share code into an 'open a code' form, as a browser posts it (never in the URL)."""
+    return journey.post(form, {"code": code})

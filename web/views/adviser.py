@@ -2,13 +2,16 @@
 
 The guidance page shows what the code holds (answers and 'not for me' jobs), the jobs
 Career Compass suggests with their reasons and best next steps, and the engine's prompts
-for a guidance conversation. Nothing is stored: the code is the only key, and every
-look-up counts against a tighter per-address limit so codes cannot be guessed.
+for a guidance conversation. Nothing is stored on the server: the code is the only key,
+kept in the adviser's encrypted session while the page is open, and every look-up counts
+against a tighter per-address limit so codes cannot be guessed.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from datetime import date
+
+from flask import Blueprint, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
 from compass.guidance import plan_guidance
@@ -20,6 +23,7 @@ from web.security import count_lookup
 from web.services import current_services
 
 bp = Blueprint("adviser", __name__)
+OPENED = "adviser_code"
 WHAT_TO_DO = "Check the code with the young person, or ask them to make a new one from their results."
 
 
@@ -30,30 +34,40 @@ def index() -> str:
 
 
 @bp.get("/advisers/code")
-def enter() -> str | Response | tuple[str, int]:
-    """The form. Only the shape of a typed code is checked here; the page opens it."""
-    values = params.query("code")
-    typed = params.text(values, "code", MAX_TYPED_LENGTH)
-    if "code" not in values:
-        return render_template("adviser/enter.html", errors=(), entered="")
+def enter() -> str:
+    params.query()
+    return render_template("adviser/enter.html", errors=(), entered="")
+
+
+@bp.post("/advisers/code")
+def open_code() -> Response | tuple[str, int]:
+    """The form, posted: the code goes in the body and then this browser's encrypted
+    session, never in a web address a proxy could log."""
+    params.query()
+    typed = params.text(params.form("code"), "code", MAX_TYPED_LENGTH)
+    count_lookup("share-code")
+    services = current_services()
     try:
-        current_services().codec.check_shape(typed)
+        services.codec.read(typed, services.catalogue.role_ids, date.today())
     except ShareCodeError as exc:
         message = str(exc) if typed.strip() else "Enter a code"
         return render_template("adviser/enter.html", errors=(FieldError("code", message),),
                                entered=typed), 400
-    return redirect(url_for("adviser.view", code=canonical_code(typed)))
+    session[OPENED] = canonical_code(typed)
+    return redirect(url_for("adviser.view"), code=303)
 
 
-@bp.get("/advisers/code/<code>")
-def view(code: str) -> str:
+@bp.get("/advisers/young-person")
+def view() -> str | Response:
     params.query()
-    count_lookup("share-code")
+    code = session.get(OPENED)
+    if not isinstance(code, str):
+        return redirect(url_for("adviser.enter"))
     shared = read_code_or_404(code, WHAT_TO_DO)
     services = current_services()
     suggestions = suggestions_for(shared.answers, shared.not_for_me)
     return render_template(
-        "adviser/view.html", code=canonical_code(code), issued=shared.issued,
+        "adviser/view.html", code=code, issued=shared.issued,
         expires_on=services.codec.expires_on(shared.issued), suggestions=suggestions,
         rows=answer_rows(shared.answers),
         guidance=plan_guidance(services.catalogue, services.wording, suggestions),

@@ -39,7 +39,7 @@ from web.stores import group_store
 
 bp = Blueprint("groups", __name__)
 JOINED = "joined_groups"   # session: digests of the join codes this browser has joined
-STARTED = "started_group"  # session: the adviser's own join code, shown on their tally page
+STARTED = "started_group"  # session: the open tally's adviser key, and its join code if started here
 MOST_JOINED = 5
 MAX_JOIN_LENGTH = 20
 MAX_KEY_LENGTH = 64
@@ -78,26 +78,35 @@ def start() -> Response:
     params.form()
     count_lookup("group-start")
     started = group_store().start_session()
-    session[STARTED] = {"key": _tag(started.adviser_key), "join_code": started.join_code}
-    return redirect(url_for("groups.tally", adviser_key=started.adviser_key), code=303)
+    session[STARTED] = {"key": started.adviser_key, "join_code": started.join_code}
+    return redirect(url_for("groups.tally"), code=303)
 
 
-@bp.get("/groups/tally")
-def open_tally() -> str | Response | tuple[str, int]:
-    """The form on the groups page: go to a tally from its adviser key."""
-    values = params.query("key")
-    typed = params.text(values, "key", MAX_KEY_LENGTH).strip()
+@bp.post("/groups/tally")
+def open_tally() -> Response | tuple[str, int]:
+    """The form on the groups page: open a tally from its adviser key (posted, then kept in
+    this browser's encrypted session, so the key never appears in a web address)."""
+    params.query()
+    typed = params.text(params.form("key"), "key", MAX_KEY_LENGTH).strip()
     if ADVISER_KEY.fullmatch(typed):
-        return redirect(url_for("groups.tally", adviser_key=typed))
+        started = session.get(STARTED)
+        join_code = started.get("join_code") if isinstance(started, dict) and started.get("key") == typed \
+            else None
+        session[STARTED] = {"key": typed, "join_code": join_code}
+        return redirect(url_for("groups.tally"), code=303)
     message = "Enter your adviser key" if not typed else \
         "That is not an adviser key. Copy it from the page you saw when you started the session."
     return render_template("groups/index.html", errors=(FieldError("key", message),),
                            entered=typed), 400
 
 
-@bp.get("/groups/tally/<adviser_key>")
-def tally(adviser_key: str) -> str:
+@bp.get("/groups/tally")
+def tally() -> str | Response:
     params.query()
+    started = session.get(STARTED)
+    if not isinstance(started, dict) or not isinstance(started.get("key"), str):
+        return redirect(url_for("groups.index"))
+    adviser_key: str = started["key"]
     count_lookup("group-tally")
     if not ADVISER_KEY.fullmatch(adviser_key):
         raise ENDED
@@ -105,10 +114,7 @@ def tally(adviser_key: str) -> str:
         counts = group_store().tally(adviser_key)
     except GroupError:
         raise ENDED from None
-    started = session.get(STARTED)
-    join_code = started.get("join_code") if isinstance(started, dict) and \
-        started.get("key") == _tag(adviser_key) else None
-    return render_template("groups/tally.html", tally=counts, join_code=join_code,
+    return render_template("groups/tally.html", tally=counts, join_code=started.get("join_code"),
                            adviser_key=adviser_key, ends=when(counts.expires_at),
                            charts=charts(counts) if counts.big_enough else (),
                            still_needed=max(MIN_GROUP_SIZE - counts.participants, 0),

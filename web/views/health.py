@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 from werkzeug.wrappers import Response
 
 from compass.groups import StoreUnavailable
 from web import params
+from web.security import rate_limit_storage_ok
 from web.services import current_services
+from web.settings import Settings
 from web.stores import group_store
 
 bp = Blueprint("health", __name__)
@@ -28,12 +30,17 @@ def readyz() -> tuple[Response, int]:
     params.query()
     services = current_services()
     engine = services.engine
-    stores = {"groups": _state(group_store().ping)}
+    stores = {"database": _state(group_store().ping)}
+    settings: Settings = current_app.config["COMPASS_SETTINGS"]
+    if settings.redis_url:
+        stores["redis"] = ("ready" if rate_limit_storage_ok()
+                           else "down: rate limits are counted in each process until it is back")
     ready = all(state == "ready" for state in stores.values())
     return jsonify(
         status="ready" if ready else "not ready",
         stores=stores,
         roles=len(services.catalogue.roles),
+        catalogue=services.catalogue_note,
         questions=len(services.flow.questions),
         ranker=engine.ranker_name,
         fallback=engine.fallback_reason is not None,

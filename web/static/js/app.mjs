@@ -20,3 +20,13 @@ for (const button of document.querySelectorAll('[data-copy-text]')) {
     }
   })
 }
+
+// A share link carries its code after '#' (never sent to the server): put it in the form
+// and open it. Without JavaScript the person types the code shown beside the link.
+const codeForm = document.querySelector('form[data-code-from-link]')
+const fromLink = decodeURIComponent(window.location.hash.slice(1)).trim()
+if (codeForm && fromLink && /^[A-Za-z0-9-]{4,40}$/.test(fromLink)) {
+  codeForm.querySelector('input[name="code"]').value = fromLink
+  window.history.replaceState(null, '', window.location.pathname)
+  codeForm.submit()
+}
