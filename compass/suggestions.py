@@ -80,6 +80,9 @@ class SuggestionCache:
                  why_not: tuple[tuple[WhyNot, str], ...]) -> Suggestions:
         return suggest(self.flow, self.engine, answers, not_for_me, show, why_not)
 
+    def clear(self) -> None:
+        self._cached.cache_clear()
+
     def __call__(self, answers: Answers, not_for_me: Sequence[str], show: int = PAGE,
                  why_not: Sequence[tuple[WhyNot, str]] = ()) -> Suggestions:
         return self._cached(answers, tuple(not_for_me), show, tuple(why_not))
