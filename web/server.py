@@ -155,16 +155,7 @@ class BackgroundServer:
         return self
 
     def stop(self) -> None:
-        """Let requests in progress finish, then close every socket inside the server's own
-        loop thread (closing them from this thread races the loop), and wait for it to end."""
-        server = self._server
-        server.task_dispatcher.shutdown(timeout=5)
-
-        def close_all() -> None:
-            for channel in list(server._map.values()):
-                if channel is not server and channel is not server.trigger:
-                    channel.close()
-            server.close()  # the listening socket and the trigger: the map is empty, the loop ends
-
-        server.trigger.pull_trigger(close_all)
-        self._thread.join(timeout=10)
+        """Let requests in progress finish, then close the socket and the loop."""
+        self._server.task_dispatcher.shutdown(timeout=5)
+        self._server.close()
+        self._thread.join(timeout=5)
