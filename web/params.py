@@ -1,13 +1,20 @@
-"""Allow-list checks for query strings and forms: anything unexpected is a 400 page.
+"""Reading query strings and forms: only what a view lists ever reaches the engine.
 
-Each view says which names it accepts and what each may hold. A name it does not list, a
-value outside the allowed set, a repeated single value or over-long text all raise
-:class:`~web.errors.PageError` (400), so nothing unexpected ever reaches the engine.
+Query strings come from the outside world: links shared on social media carry tracking tags
+(``fbclid``, ``utm_source``, ``gclid``), and old links may carry values that no longer
+exist. So a query string is read leniently (:class:`Query`): names a view does not list are
+never read, a value outside the allowed set is ignored, numbers are clamped into range and
+text is cut to length. None of that is an error.
+
+Forms are ours. A posted form with a name the view does not list, a value outside the
+allowed set, a repeated single value or over-long text can only be tampering, and raises
+:class:`~web.errors.PageError` (400).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
 from flask import request
 from werkzeug.datastructures import MultiDict
@@ -25,9 +32,39 @@ def only(values: MultiDict[str, str], names: Iterable[str]) -> MultiDict[str, st
     return values
 
 
-def query(*names: str) -> MultiDict[str, str]:
-    """The query string, checked against ``names``."""
-    return only(request.args, names)
+@dataclass(frozen=True)
+class Query:
+    """The query string's values for the names a view reads; nothing else is kept."""
+
+    values: MultiDict[str, str]
+
+    def choice(self, name: str, allowed: Collection[str]) -> str | None:
+        """The first value for ``name`` that is one of ``allowed``; None if there is none."""
+        return next((v for v in self.values.getlist(name) if v in allowed), None)
+
+    def choices(self, name: str, allowed: Collection[str], most: int) -> list[str]:
+        """The allowed values for ``name`` in order, without repeats, at most ``most``."""
+        found = [v for v in dict.fromkeys(self.values.getlist(name)) if v in allowed]
+        return found[:most]
+
+    def text(self, name: str, longest: int) -> str:
+        """The first value for ``name`` ('' if absent), without NULs, cut to ``longest``."""
+        value = self.values.get(name, "")
+        return value.replace("\x00", "")[:longest]
+
+    def number(self, name: str, lowest: int, highest: int) -> int | None:
+        """The first value for ``name`` as a whole number clamped to ``[lowest, highest]``;
+        None if absent or not a number."""
+        value = self.values.get(name, "").strip()
+        if not value.isdigit():
+            return None
+        return min(max(int(value[:12]), lowest), highest)
+
+
+def query(*names: str) -> Query:
+    """The query string's values for ``names``; any other name is not read."""
+    allowed = set(names)
+    return Query(MultiDict([(k, v) for k, v in request.args.items(multi=True) if k in allowed]))
 
 
 def form(*names: str) -> MultiDict[str, str]:

@@ -25,6 +25,10 @@ from web.stores import DATABASE
 
 log = logging.getLogger("web")
 MAX_HEADER_BYTES = 32 * 1024
+# Waitress refuses bodies over this with a bare text answer. It sits well above the app's own
+# limit (COMPASS_MAX_REQUEST_BYTES), so an oversized form reaches Flask and gets the site's
+# "That was too much to send" page; waitress's limit only guards memory.
+SERVER_BODY_LIMIT_FACTOR = 64
 BACKLOG = 2048  # connections the operating system queues while the server is busy
 
 
@@ -33,7 +37,7 @@ def waitress_options(app: Flask, threads: int) -> dict[str, object]:
     return {
         "threads": threads,
         "ident": "career-compass",
-        "max_request_body_size": settings.max_request_bytes,
+        "max_request_body_size": settings.max_request_bytes * SERVER_BODY_LIMIT_FACTOR,
         "max_request_header_size": MAX_HEADER_BYTES,
         "channel_timeout": 60,
         "connection_limit": settings.connection_limit,

@@ -294,7 +294,7 @@ def page_types(flow: Flow, code: str) -> list[tuple[str, str]]:
         ("next-steps-school", "/next-steps/healthcare-assistant?stage=school"),
         ("next-steps-out-of-work", "/next-steps/care-worker?stage=not_working"),
         ("next-steps-ask", "/next-steps/porter"),
-        ("error-404", "/roles/no-such-job"), ("error-400", "/roles?colour=red"),
+        ("error-404", "/roles/no-such-job"), ("outside-link", "/roles?q=nurse&gclid=z&utm_source=poster"),
         ("open-code-error", ""),
     ]
 

@@ -112,14 +112,28 @@ def test_csrf_tokens_last_a_school_lesson(app: Flask) -> None:
     assert app.config["WTF_CSRF_TIME_LIMIT"] >= 2 * 60 * 60
 
 
-@pytest.mark.parametrize("path", ["/?utm_source=x", "/roles?colour=red", "/roles?family=pets",
-                                  "/roles?family=pharmacy&family=pharmacy",
-                                  "/results?show=7", "/questions/stage?change=2",
-                                  "/compare?role=ghost", "/code?code=1&x=2", "/healthz?verbose=1"])
-def test_unexpected_query_parameters_get_a_400_page(client: FlaskClient, path: str) -> None:
+@pytest.mark.parametrize("path", [
+    "/?fbclid=x", "/?utm_source=x&utm_medium=y", "/roles?q=nurse&gclid=z", "/roles?colour=red",
+    "/roles?family=pets", "/roles?family=pharmacy&family=pharmacy", "/questions/stage?change=2",
+    "/compare?role=ghost", "/code?code=1&x=2", "/healthz?verbose=1", "/about-your-answers?ref=qr",
+])
+def test_links_from_the_outside_world_open_the_normal_page(client: FlaskClient, path: str) -> None:
+    """Tracking tags and unknown or stale values in a link are not read: never an error."""
     response = client.get(path)
-    assert response.status_code == 400
-    assert "Sorry, we could not understand that" in text_of(response)
+    assert response.status_code == 200, path
+    assert "Sorry, we could not understand that" not in text_of(response)
+
+
+def test_values_out_of_range_are_clamped(client: FlaskClient) -> None:
+    assert 'value="nurse"' in text_of(client.get("/roles?q=nurse&q=porter"))
+    assert 'value="' + "a" * 100 + '"' in text_of(client.get("/roles?q=" + "a" * 150))
+
+
+def test_results_show_is_clamped_to_what_there_is(journey: Journey) -> None:
+    journey.answer_all()
+    for asked, shown in [("99999", 30), ("0", 10), ("7", 10), ("15", 20), ("x", 10)]:
+        page = text_of(journey.client.get(f"/results?show={asked}&fbclid=abc"))
+        assert page.count("app-result\" id=\"result-") == shown, asked
 
 
 def test_unexpected_form_fields_get_a_400_page(journey: Journey) -> None:
@@ -131,7 +145,24 @@ def test_unexpected_form_fields_get_a_400_page(journey: Journey) -> None:
 def test_large_requests_are_refused(journey: Journey) -> None:
     response = journey.post("/questions/stage", {"answer": "x" * 20_000})
     assert response.status_code == 413
+    assert "That was too much to send" in text_of(response)
     assert journey.client.get("/roles?q=" + "a" * 2000).status_code == 414
+
+
+def test_an_oversized_post_through_the_server_gets_the_site_page() -> None:
+    """Waitress's own limit answers in bare text; the app's limit must be met first."""
+    server = BackgroundServer(create_app({})).start()
+    try:
+        request = urllib.request.Request(server.url + "/questions/stage", data=b"a=" + b"x" * 40_000,
+                                         method="POST")
+        request.add_header("Content-Type", "application/x-www-form-urlencoded")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+    finally:
+        server.stop()
+    assert refused.value.code == 413
+    page = refused.value.read().decode()
+    assert "That was too much to send" in page and "<html" in page
 
 
 def test_user_text_is_escaped(client: FlaskClient) -> None:

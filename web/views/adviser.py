@@ -29,13 +29,11 @@ WHAT_TO_DO = "Check the code with the young person, or ask them to make a new on
 
 @bp.get("/advisers")
 def index() -> str:
-    params.query()
     return render_template("adviser/index.html")
 
 
 @bp.get("/advisers/code")
 def enter() -> str:
-    params.query()
     return render_template("adviser/enter.html", errors=(), entered="")
 
 
@@ -43,7 +41,6 @@ def enter() -> str:
 def open_code() -> Response | tuple[str, int]:
     """The form, posted: the code goes in the body and then this browser's encrypted
     session, never in a web address a proxy could log."""
-    params.query()
     typed = params.text(params.form("code"), "code", MAX_TYPED_LENGTH)
     count_lookup("share-code")
     services = current_services()
@@ -59,7 +56,6 @@ def open_code() -> Response | tuple[str, int]:
 
 @bp.get("/advisers/young-person")
 def view() -> str | Response:
-    params.query()
     code = session.get(OPENED)
     if not isinstance(code, str):
         return redirect(url_for("adviser.enter"))

@@ -68,13 +68,11 @@ class Chart:
 
 @bp.get("/groups")
 def index() -> str:
-    params.query()
     return render_template("groups/index.html", errors=(), entered="")
 
 
 @bp.post("/groups/start")
 def start() -> Response:
-    params.query()
     params.form()
     count_lookup("group-start")
     started = group_store().start_session()
@@ -86,7 +84,6 @@ def start() -> Response:
 def open_tally() -> Response | tuple[str, int]:
     """The form on the groups page: open a tally from its adviser key (posted, then kept in
     this browser's encrypted session, so the key never appears in a web address)."""
-    params.query()
     typed = params.text(params.form("key"), "key", MAX_KEY_LENGTH).strip()
     if ADVISER_KEY.fullmatch(typed):
         started = session.get(STARTED)
@@ -102,7 +99,6 @@ def open_tally() -> Response | tuple[str, int]:
 
 @bp.get("/groups/tally")
 def tally() -> str | Response:
-    params.query()
     started = session.get(STARTED)
     if not isinstance(started, dict) or not isinstance(started.get("key"), str):
         return redirect(url_for("groups.index"))
@@ -163,7 +159,6 @@ def _chart(tally: Tally, chart_id: str, title: str, counts: dict[str, int],
 
 @bp.route("/groups/join", methods=["GET", "POST"])
 def join() -> str | Response | tuple[str, int]:
-    params.query()
     shared = _contribution()
     if shared is None:
         return redirect(url_for("questions.begin"))
@@ -188,7 +183,6 @@ def join() -> str | Response | tuple[str, int]:
 
 @bp.get("/groups/joined")
 def joined() -> str | Response:
-    params.query()
     shared = _contribution()
     if shared is None or not _joined():
         return redirect(url_for("groups.join"))

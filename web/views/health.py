@@ -8,7 +8,6 @@ from flask import Blueprint, current_app, jsonify
 from werkzeug.wrappers import Response
 
 from compass.groups import StoreUnavailable
-from web import params
 from web.security import rate_limit_storage_ok
 from web.services import current_services
 from web.settings import Settings
@@ -19,7 +18,6 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    params.query()
     return jsonify(status="ok")
 
 
@@ -27,7 +25,6 @@ def healthz() -> Response:
 def readyz() -> tuple[Response, int]:
     """Ready once create_app has loaded everything and the stores answer (503 if one does not);
     says which ranker is in use and why, and when a fallback is serving."""
-    params.query()
     services = current_services()
     engine = services.engine
     stores = {"database": _state(group_store().ping)}

@@ -19,7 +19,6 @@ bp = Blueprint("questions", __name__)
 @bp.get("/questions/")
 def begin() -> Response:
     """Carry on from the first question without an answer (or check the answers)."""
-    params.query()
     question = journey.first_unanswered(current_services().flow)
     if question is None:
         return redirect(url_for("questions.check"))
@@ -28,7 +27,7 @@ def begin() -> Response:
 
 @bp.route("/questions/<question_id>", methods=["GET", "POST"])
 def question(question_id: str) -> str | Response | tuple[str, int]:
-    change = params.choice(params.query("change"), "change", ["1"]) is not None
+    change = params.query("change").choice("change", ["1"]) is not None
     flow = current_services().flow
     position = journey.position(flow, question_id)
     if position is None:
@@ -49,7 +48,6 @@ def question(question_id: str) -> str | Response | tuple[str, int]:
 
 @bp.get("/check")
 def check() -> str | Response:
-    params.query()
     flow = current_services().flow
     if journey.complete_answers(flow) is None:
         return redirect(url_for("questions.begin"))

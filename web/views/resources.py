@@ -43,7 +43,6 @@ class CardSet:
 
 @bp.get("/advisers/lesson-guide")
 def guide() -> str:
-    params.query()
     services = current_services()
     return render_template("resources/guide.html", role_count=len(services.catalogue.roles),
                            code_days=services.settings.share_code_days)
@@ -51,7 +50,6 @@ def guide() -> str:
 
 @bp.get("/advisers/role-cards")
 def cards() -> str:
-    params.query()
     catalogue = current_services().catalogue
     counts = {family: sum(1 for r in catalogue.roles if r.family is family) for family in Family}
     return render_template("resources/cards_index.html", total=len(catalogue.roles),
@@ -60,7 +58,7 @@ def cards() -> str:
 
 @bp.get("/advisers/role-cards/<group>")
 def cards_for(group: str) -> str | Response:
-    download = params.choice(params.query("download"), "download", ["1"]) is not None
+    download = params.query("download").choice("download", ["1"]) is not None
     card_set = card_set_for(current_services().catalogue, group)
     if not download:
         return render_template("resources/cards.html", card_set=card_set)

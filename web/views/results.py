@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from compass.catalogue import Catalogue
@@ -17,17 +17,17 @@ from web.pages import answer_rows, share_url, suggestions_for
 from web.services import current_services
 
 bp = Blueprint("results", __name__)
-SHOW_CHOICES = tuple(str(n) for n in range(PAGE, MOST + 1, PAGE))
 LIST_ANCHOR = "#list-message"
 
 
 def _show() -> int:
-    return int(params.choice(request.args, "show", SHOW_CHOICES) or PAGE)
+    """How many suggestions to show: a whole number of pages, clamped to what there is."""
+    asked = params.query("show").number("show", PAGE, MOST) or PAGE
+    return -(-asked // PAGE) * PAGE
 
 
 def _results_state() -> tuple[Answers, list[str], int] | None:
     """What a results page needs, or None when the answers are not complete yet."""
-    params.query("show")
     show = _show()
     services = current_services()
     answers = journey.complete_answers(services.flow)
@@ -55,7 +55,6 @@ def index() -> str | Response:
 @bp.post("/results/why-not")
 def why_not() -> Response:
     """A reason for the role just hidden; it changes the Profile, and the page says how."""
-    params.query("show")
     catalogue = current_services().catalogue
     role_id = params.choice(params.form("role", "reason"), "role", journey.not_for_me(catalogue))
     reason = params.choice(params.form("role", "reason"), "reason", [w.value for w in WhyNot])
@@ -66,7 +65,6 @@ def why_not() -> Response:
 
 @bp.post("/results/why-not/undo")
 def undo_why_not() -> Response:
-    params.query("show")
     catalogue = current_services().catalogue
     role_id = params.choice(params.form("role"), "role", journey.not_for_me(catalogue))
     if role_id is not None:
@@ -85,7 +83,6 @@ def put_back() -> Response:
 
 
 def _change_hidden(change: Callable[[Catalogue, str], None]) -> Response:
-    params.query("show")
     catalogue = current_services().catalogue
     role_id = params.choice(params.form("role"), "role", catalogue.role_ids)
     if role_id is None:

@@ -21,11 +21,11 @@ COMPARE_MOST = 3
 @bp.get("/roles")
 def index() -> str:
     values = params.query("q", "family", "setting", "route")
-    family = params.choice(values, "family", [f.value for f in Family])
-    setting = params.choice(values, "setting", [s.value for s in Setting])
-    route = params.choice(values, "route", [r.slug for r in RouteFilter])
+    family = values.choice("family", [f.value for f in Family])
+    setting = values.choice("setting", [s.value for s in Setting])
+    route = values.choice("route", [r.slug for r in RouteFilter])
     query = RoleQuery(
-        words=params.text(values, "q", MAX_WORDS_LENGTH),
+        words=values.text("q", MAX_WORDS_LENGTH),
         family=Family(family) if family else None,
         setting=Setting(setting) if setting else None,
         route=RouteFilter.from_slug(route) if route else None,
@@ -38,7 +38,6 @@ def index() -> str:
 
 @bp.get("/roles/<role_id>")
 def role(role_id: str) -> str:
-    params.query()
     services = current_services()
     catalogue = services.catalogue
     if not catalogue.has_role(role_id):
@@ -56,7 +55,7 @@ def role(role_id: str) -> str:
 def compare() -> str | tuple[str, int]:
     values = params.query("role")
     catalogue = current_services().catalogue
-    chosen = params.choices(values, "role", catalogue.role_ids, most=len(catalogue.role_ids))
+    chosen = values.choices("role", catalogue.role_ids, most=len(catalogue.role_ids))
     roles = [catalogue.role(r) for r in chosen]
     if 2 <= len(roles) <= COMPARE_MOST:
         return render_template("roles/compare.html", roles=roles, nav="roles.index")

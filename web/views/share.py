@@ -26,7 +26,6 @@ OPENED = "opened_code"
 
 @bp.get("/save")
 def save() -> str | Response:
-    params.query()
     services = current_services()
     answers = journey.complete_answers(services.flow)
     if answers is None:
@@ -40,13 +39,11 @@ def save() -> str | Response:
 
 @bp.get("/code")
 def enter() -> str:
-    params.query()
     return render_template("share/enter.html", errors=(), entered="", nav="share.enter")
 
 
 @bp.post("/code")
 def open_code() -> Response | tuple[str, int]:
-    params.query()
     typed = params.text(params.form("code"), "code", MAX_TYPED_LENGTH)
     services = current_services()
     try:
@@ -68,7 +65,6 @@ def _opened() -> tuple[str, SharedAnswers] | Response:
 
 @bp.get("/code/shared")
 def view() -> str | Response:
-    params.query()
     opened = _opened()
     if isinstance(opened, Response):
         return opened
@@ -81,7 +77,6 @@ def view() -> str | Response:
 
 @bp.get("/code/shared/print")
 def printable() -> str | Response:
-    params.query()
     opened = _opened()
     if isinstance(opened, Response):
         return opened
@@ -95,7 +90,6 @@ def printable() -> str | Response:
 
 @bp.post("/code/shared/use")
 def use() -> Response:
-    params.query()
     params.form()
     opened = _opened()
     if isinstance(opened, Response):

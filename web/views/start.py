@@ -13,7 +13,6 @@ bp = Blueprint("start", __name__)
 
 @bp.get("/")
 def index() -> str:
-    query = params.query("cleared")
     services = current_services()
     answers = journey.answers_so_far(services.flow)
     return render_template(
@@ -21,19 +20,17 @@ def index() -> str:
         question_count=journey.most_questions(services.flow),
         role_count=len(services.catalogue.roles),
         started=bool(answers),
-        cleared=params.choice(query, "cleared", ["1"]) is not None,
+        cleared=params.query("cleared").choice("cleared", ["1"]) is not None,
     )
 
 
 @bp.get("/about-your-answers")
 def privacy() -> str:
-    params.query()
     return render_template("start/privacy.html")
 
 
 @bp.route("/clear", methods=["GET", "POST"])
 def clear() -> str | Response:
-    params.query()
     if request.method == "POST":
         params.form()
         journey.clear()

@@ -15,8 +15,7 @@ bp = Blueprint("steps", __name__)
 
 @bp.get("/next-steps/<role_id>")
 def for_role(role_id: str) -> str:
-    values = params.query("stage")
-    chosen = params.choice(values, "stage", [s.value for s in Stage])
+    chosen = params.query("stage").choice("stage", [s.value for s in Stage])
     services = current_services()
     if not services.catalogue.has_role(role_id):
         raise not_found("We could not find that job. Look through all the jobs instead.")
