@@ -84,9 +84,11 @@ def session_cookie(app: Flask) -> str:
             raw[question.id] = question.options[min(1, len(question.options) - 1)].id
     code = found.codec.make(validate_answers(found.flow, raw), [], date.today())
     client = app.test_client()
-    page = client.get("/clear").get_data(as_text=True)
+    page = client.get("/code").get_data(as_text=True)
     token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-    response = client.post(f"/code/{code}/use", data={"csrf_token": token})
+    opened = client.post("/code", data={"csrf_token": token, "code": code})
+    assert opened.status_code == 303, opened.status_code
+    response = client.post("/code/shared/use", data={"csrf_token": token})
     assert response.status_code == 303, response.status_code
     cookie = client.get_cookie("compass")
     assert cookie is not None

@@ -15,6 +15,7 @@ from compass.catalogue.vocab import Stage
 from compass.profile import Profile
 from compass.questionnaire import Answers, Flow, score
 from compass.ranking.engine import Engine, Recommendation
+from compass.ranking.phrases import list_is_for
 from compass.why_not import Change, WhyNot, apply_why_not
 
 PAGE = 10
@@ -32,6 +33,7 @@ class Suggestions:
     has_more: bool
     neutral: bool = False              # the answers point nowhere yet: the list is a spread
     changes: tuple[Change, ...] = ()   # what each 'not for me' reason changed
+    because: str = ""                  # who the list is for, from their clearest answers
 
     @property
     def stage(self) -> Stage | None:
@@ -60,6 +62,7 @@ def suggest(flow: Flow, engine: Engine, answers: Answers, not_for_me: Sequence[s
         has_more=len(recommendations) > show and show < MOST,
         neutral=engine.reads_as_neutral(profile),
         changes=changes,
+        because=list_is_for(profile),
     )
 
 

@@ -1,4 +1,5 @@
-"""Small template filters: pay, dates, lists in words. Jinja autoescapes everything they return."""
+"""Small template filters: pay, dates, lists in words, glossary links. Jinja autoescapes
+everything they return except :func:`explain`, which escapes the text itself."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from flask import Flask
+from flask import Flask, g, url_for
+from markupsafe import Markup, escape
 
 from compass.catalogue import Pay, Role
-from compass.catalogue.export import pay_text
-from compass.search import route_labels
+from compass.catalogue.pay import pay_text, yearly_pay
+from compass.search import badges
 from compass.wording import join_words, sentence_case, years
+from web.services import current_services
 
 SITE_NAMES = {
     "www.healthcareers.nhs.uk": "NHS Health Careers",
@@ -71,11 +74,25 @@ def site_name(url: str) -> str:
     return f"{site}: {page}" if page else site
 
 
+def explain(text: str) -> Markup:
+    """``text`` with the first use on this page of each glossary term linked to its meaning
+    on the 'What words mean' page (a plain link: it works without JavaScript)."""
+    linked: set[str] = g.setdefault("glossary_linked", set())
+    parts, at = [], 0
+    for found in current_services().terms.find(text, linked):
+        parts += [escape(text[at:found.start]),
+                  Markup('<a class="app-term" href="{}#{}">{}</a>').format(
+                      url_for("start.words"), found.term.id, text[found.start:found.end])]
+        at = found.end
+    parts.append(escape(text[at:]))
+    return Markup("").join(parts)
+
+
 CARD_SIGNPOSTS = 3  # how many of a step's signposts fit on a results card
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["card_signposts"] = CARD_SIGNPOSTS
-    for function in (pay, day, years, join_words, first_sentence, route_labels, sentence_case,
+    for function in (pay, day, years, join_words, first_sentence, badges, yearly_pay, explain, sentence_case,
                      compare_rows, site_name):
         app.add_template_filter(function)

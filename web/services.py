@@ -19,6 +19,7 @@ from flask import Flask, current_app
 
 from compass.catalogue import Catalogue, load_catalogue
 from compass.errors import CatalogueError
+from compass.glossary import TermFinder
 from compass.guidance import AdviserWording, load_wording
 from compass.profile import Profile
 from compass.questionnaire import Flow, load_flows
@@ -43,6 +44,7 @@ class LoadedFromDisk:
     search: SearchIndex
     engine: Engine
     suggestions: SuggestionCache
+    terms: TermFinder
     catalogue_note: str = "ready"
 
 
@@ -58,6 +60,7 @@ class Services:
     engine: Engine
     codec: ShareCodec
     suggestions: SuggestionCache
+    terms: TermFinder
     catalogue_note: str = "ready"
 
 
@@ -88,8 +91,13 @@ def load(catalogue_dir: Path, questionnaire_dir: Path, models_dir: Path) -> Load
     if FLOW_ID not in flows:
         raise SettingsError(f"there is no '{FLOW_ID}' question flow in {questionnaire_dir}")
     engine = Engine.load(catalogue_dir, models_dir=models_dir, catalogue=catalogue)
-    return LoadedFromDisk(catalogue, wording, flows[FLOW_ID], SearchIndex.build(catalogue), engine,
-                          SuggestionCache(flows[FLOW_ID], engine), note)
+    return LoadedFromDisk(catalogue, wording, flows[FLOW_ID], search_index(catalogue, engine), engine,
+                          SuggestionCache(flows[FLOW_ID], engine), TermFinder(catalogue.glossary), note)
+
+
+def search_index(catalogue: Catalogue, engine: Engine) -> SearchIndex:
+    """The explorer's search, reading sentences with the engine's own sentence model."""
+    return SearchIndex.build(catalogue, engine.reader.jobs, lambda text: engine.text.match([text])[0])
 
 
 def warm_text_model_now(engine: Engine) -> None:
@@ -116,7 +124,7 @@ def init_app(app: Flask, settings: Settings) -> None:
     codec = ShareCodec(loaded.flow, settings.secret_key.encode(), settings.share_code_days)
     app.extensions["compass"] = Services(settings, loaded.catalogue, loaded.wording, loaded.flow,
                                          loaded.search, loaded.engine, codec, loaded.suggestions,
-                                         loaded.catalogue_note)
+                                         loaded.terms, loaded.catalogue_note)
 
 
 def current_services() -> Services:

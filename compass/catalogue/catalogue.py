@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from compass.catalogue.models import EntryRoute, Programme, Provider, Role, WayToTry
+from compass.catalogue.models import EntryRoute, GlossaryTerm, Programme, Provider, Role, SearchWords, WayToTry
 from compass.errors import Problem
 
 
@@ -19,6 +19,8 @@ class Catalogue:
     programmes: Mapping[str, Programme]
     content_hash: str
     ways_to_try: Mapping[str, WayToTry] = field(default_factory=dict)
+    search_words: SearchWords = SearchWords()
+    glossary: tuple[GlossaryTerm, ...] = ()
     warnings: tuple[Problem, ...] = ()
     _by_id: Mapping[str, Role] = field(init=False, repr=False, compare=False)
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from compass.catalogue.catalogue import Catalogue
 from compass.catalogue.checks import check_cross_references, check_reading_age
-from compass.catalogue.models import Programme, Provider, Role, WayToTry
+from compass.catalogue.models import Glossary, Programme, Provider, Role, SearchWords, WayToTry
 from compass.errors import CatalogueError, CheckResult, Problem, Severity, display_path
 from compass.validation import validate_document
 from compass.yamlio import LineMap, load_yaml
@@ -24,6 +24,10 @@ from compass.yamlio import LineMap, load_yaml
 DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "roles_catalogue"
 ItemT = TypeVar("ItemT", bound=BaseModel)
 CATALOGUE_FOLDERS = ("roles", "providers", "programmes", "ways_to_try")
+# Files beside the folders. They change pages and search, not the ranking, so they are not
+# part of the content hash the built models are checked against.
+SEARCH_WORDS_FILE = "search_words.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,20 @@ def _load_folder(folder: Path, model: type[BaseModel], problems: list[Problem]) 
     return loaded
 
 
+def _load_file(path: Path, model: type[ItemT], problems: list[Problem]) -> ItemT | None:
+    """One optional file beside the folders (search words, the glossary); None if absent or
+    broken (its problems are added)."""
+    if not path.exists():
+        return None
+    doc, found = load_yaml(path)
+    problems.extend(found)
+    if doc is None:
+        return None
+    item, found = validate_document(doc, model)
+    problems.extend(found)
+    return item
+
+
 class _Placeholder(BaseModel):
     """Stands in for an item whose own errors are already reported."""
 
@@ -99,6 +117,8 @@ def check_catalogue(root: Path = DEFAULT_CATALOGUE) -> CatalogueCheck:
     providers = _load_folder(root / "providers", Provider, problems)
     programmes = _load_folder(root / "programmes", Programme, problems)
     ways_to_try = _load_folder(root / "ways_to_try", WayToTry, problems)
+    search_words = _load_file(root / SEARCH_WORDS_FILE, SearchWords, problems)
+    glossary = _load_file(root / GLOSSARY_FILE, Glossary, problems)
     problems.extend(check_cross_references(roles, providers, programmes, ways_to_try))
     problems.extend(check_reading_age([r for r in roles if isinstance(r.item, Role)]))
     problems.sort()
@@ -110,6 +130,8 @@ def check_catalogue(root: Path = DEFAULT_CATALOGUE) -> CatalogueCheck:
         providers={p.id: p for p in _items(providers, Provider)},
         programmes={g.id: g for g in _items(programmes, Programme)},
         ways_to_try={w.id: w for w in _items(ways_to_try, WayToTry)},
+        search_words=search_words or SearchWords(),
+        glossary=glossary.terms if glossary else (),
         content_hash=content_hash(root),
         warnings=warnings,
     )

@@ -40,6 +40,7 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=300)]
 Score = Annotated[float, Field(ge=0.0, le=1.0)]
 DEGREE_LEVEL = 6           # RQF level of a bachelor's degree
+POSTGRADUATE_LEVEL = 7     # RQF level of a master's degree
 GENERAL_WEBSITE_KINDS = 4  # a national website covering this many route kinds is general
 
 
@@ -93,13 +94,13 @@ class Work(_Frozen):
 
     @property
     def daytime_only(self) -> bool:
+        """The usual pattern is daytime hours only: no shifts, nights, weekends or on call."""
         return set(self.shifts) <= {Shift.DAYS}
 
     @property
     def has_nights(self) -> bool:
         """Nights or being on call are part of the usual pattern."""
         return bool(set(self.shifts) & NIGHT_SHIFTS)
-
 
 class EntryRoute(_Frozen):
     """One way into the role."""
@@ -191,6 +192,14 @@ class EntryRoute(_Frozen):
     def is_no_degree_way_in(self) -> bool:
         return self.is_way_in and not self.is_degree_level
 
+    @property
+    def is_earn_while_you_learn(self) -> bool:
+        """What pages call 'earn while you learn': a paid way in from the first day with nothing
+        needed first, below master's level. The few level 7 apprenticeships (such as the
+        doctor degree apprenticeship) are rare, long and very competitive: they are shown as
+        degree routes, not under this label."""
+        return self.is_paid_way_in and (self.level or 0) < POSTGRADUATE_LEVEL
+
 
 class Pay(_Frozen):
     """Pay, either as NHS Agenda for Change bands or as a typical figure."""
@@ -235,6 +244,10 @@ class Role(_Frozen):
     summary: str = Field(
         min_length=40, max_length=450,
         description="Two or three short sentences a 14-year-old can read: what the job is and why it matters.")
+    in_short: str | None = Field(
+        default=None, min_length=10, max_length=100,
+        description="One plain line of 12 words or fewer on what the job is, for the results "
+                    "card, e.g. 'You care for adults in hospital who are ill or getting better.'")
     day_to_day: tuple[ShortText, ...] = Field(
         min_length=3, max_length=6, description="Three to six short points: what you would do on a normal day.")
     settings: tuple[Setting, ...] = Field(min_length=1, description="Where you would work.")
@@ -259,6 +272,11 @@ class Role(_Frozen):
         return value.strip()
 
     @property
+    def in_a_line(self) -> str:
+        """What the job is in one line: :attr:`in_short`, else the summary's first sentence."""
+        return self.in_short or re.split(r"(?<=[.!?])\s+", self.summary, maxsplit=1)[0]
+
+    @property
     def embedding_text(self) -> str:
         """Text the sentence model embeds for this role."""
         settings = ", ".join(s.label for s in self.settings)
@@ -278,6 +296,11 @@ class Role(_Frozen):
     @property
     def has_paid_way_in(self) -> bool:
         return bool(self.paid_ways_in)
+
+    @property
+    def earns_while_learning(self) -> bool:
+        """Has an 'earn while you learn' way in (see :attr:`EntryRoute.is_earn_while_you_learn`)."""
+        return any(r.is_earn_while_you_learn for r in self.entry_routes)
 
     @property
     def has_no_degree_way_in(self) -> bool:
@@ -374,3 +397,51 @@ class WayToTry(_Listed):
         if age is None:
             return True
         return self.min_age <= age and (self.max_age is None or age <= self.max_age)
+
+
+SearchPhrase = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1,
+                                                max_length=60)]
+
+
+class SynonymGroup(_Frozen):
+    """Words people search with, and the catalogue words they mean."""
+
+    words: tuple[SearchPhrase, ...] = Field(min_length=1, description="What people type, lower case.")
+    means: tuple[SearchPhrase, ...] = Field(
+        min_length=1, description="Words in role titles or text that count as a match for them.")
+
+
+class FilterPhrase(_Frozen):
+    """Phrases that ask for one of the explorer's route filters ('no degree')."""
+
+    words: tuple[SearchPhrase, ...] = Field(min_length=1, description="What people type, lower case.")
+    filter: str = Field(pattern=r"^(earn|no-degree|degree)$",
+                        description="The filter they mean: earn, no-degree or degree.")
+
+
+class SearchWords(_Frozen):
+    """search_words.yaml: everyday words, short forms and filter phrases for the explorer."""
+
+    synonyms: tuple[SynonymGroup, ...] = ()
+    filters: tuple[FilterPhrase, ...] = ()
+
+
+class GlossaryTerm(_Frozen):
+    """A word a 14-year-old may not know, and what it means in plain words."""
+
+    id: Id = Field(description="Short name in lower case with dashes; the link anchor.")
+    term: ShortText = Field(description="The word as it is usually written, e.g. 'T Level'.")
+    also: tuple[ShortText, ...] = Field(default=(), description="Other forms found in text.")
+    means: str = Field(min_length=10, max_length=300,
+                       description="One or two short sentences a 14-year-old can read.")
+    sources: tuple[Url, ...] = Field(min_length=1, description="https pages that confirm the meaning.")
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.also)
+
+
+class Glossary(_Frozen):
+    """glossary.yaml: every term pages link to the 'What words mean' page."""
+
+    terms: tuple[GlossaryTerm, ...] = ()

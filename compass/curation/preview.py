@@ -10,9 +10,9 @@ import textwrap
 from pathlib import Path
 
 from compass.catalogue.catalogue import Catalogue
-from compass.catalogue.export import pay_text
 from compass.catalogue.loader import check_catalogue
 from compass.catalogue.models import Programme, Provider, Role, WayToTry
+from compass.catalogue.pay import pay_text
 from compass.errors import CompassError, Problem, Severity, display_path
 from compass.validation import validate_document
 from compass.yamlio import load_yaml

@@ -33,10 +33,10 @@ CLEAR_DISLIKE = -0.5          # a like answer at or below this is a clear dislik
 PUSHING_AMOUNT = Level.A_LOT.amount
 TELLING_AMOUNT = Level.SOME.amount
 DISLIKED_WORK = {
-    "patient_contact": "lots of time with patients", "hands_on": "practical, hands-on work",
+    "patient_contact": "time with patients", "hands_on": "practical, hands-on work",
     "science": "science", "technology": "computers and technology", "creative": "creative work",
-    "organising": "paperwork and admin", "leading": "being in charge of others",
-    "physical_activity": "lifting and being on your feet", "children_young_people": "children",
+    "organising": "paperwork and admin", "leading": "team leading",
+    "physical_activity": "lifting and being on your feet", "children_young_people": "work with children",
     "mental_health": "mental health support", "emergencies": "emergencies",
     "on_the_move": "travelling around", "clinical_procedures": "blood and needles",
 }
@@ -85,9 +85,9 @@ def _dislike_lines(role: Role, profile: Profile, own: OwnWords) -> list[str]:
     for dim in _disliked(role, profile, TELLING_AMOUNT):
         level = getattr(role.work, WORK_ATTRIBUTE_FOR_LIKE[dim])
         how_much = "a lot of" if level is Level.A_LOT else "some"
-        said = f"You wrote {quoted(own.quote_for(dim))}." if own.quote_for(dim) else \
-            f"You said you would rather avoid {DISLIKED_WORK[dim]}."
-        lines.append(f"{said} This job has {how_much} {DISLIKED_WORK[dim]}.")
+        work = f"It has {how_much} {DISLIKED_WORK[dim]}"
+        lines.append(f"You wrote {quoted(own.quote_for(dim))}. {work}." if own.quote_for(dim)
+                     else f"{work}, which you said you would rather avoid.")
     return lines
 
 

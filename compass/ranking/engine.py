@@ -261,6 +261,14 @@ class Engine:
         best = int(plan_routes(answers, self.index.routes).best[0, self._row_of[role.id]])
         return self._route_index(profile, role, best)
 
+    def worth_knowing(self, profile: Profile, role: Role) -> tuple[str, ...]:
+        """The 'Worth knowing' lines :meth:`recommend` would give ``role`` for ``profile``,
+        for a role page reached from anywhere (a search, a link, a card)."""
+        understood = self.understand(profile)
+        step = make_step(self.signposts, role, self.best_route_index(understood.profile, role),
+                         understood.profile)
+        return worth_knowing(role, step, understood.profile, understood.own)
+
     def next_steps(self, profile: Profile, role: Role) -> NextSteps:
         """Every way into ``role`` for ``profile``, starting with the step :meth:`recommend` shows."""
         return plan_next_steps(self.signposts, role, profile, self.best_route_index(profile, role))

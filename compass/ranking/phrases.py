@@ -11,7 +11,9 @@ from numpy.typing import NDArray
 
 from compass.catalogue import EntryRoute, Role
 from compass.catalogue.vocab import LIKE_DIMENSIONS, RIASEC
+from compass.profile import Profile
 from compass.ranking.answers import AnswerBatch, AnswerRef
+from compass.wording import join_words, years
 
 FloatArray = NDArray[np.float64]
 TOPICS_PER_SENTENCE = 2
@@ -149,3 +151,31 @@ def fallback_facts(role: Role, route: EntryRoute) -> list[str]:
     else:
         facts.append(f"One way in is: {route.name}.")
     return facts
+
+
+MOST_LIKES_IN_LINE = 2
+
+
+def list_is_for(profile: Profile) -> str:
+    """Who a list is for, from their clearest answers: 'Because you like working with
+    patients and science, and want to earn while you learn.' Empty if nothing is clear."""
+    likes = sorted(((value, dim) for dim, value in profile.likes.model_dump().items()
+                    if value >= CLEAR_LIKE), reverse=True)
+    topics = [LIKED_TOPICS[dim] for _, dim in likes[:MOST_LIKES_IN_LINE]]
+    if not topics:
+        interests = sorted(((value, dim) for dim, value in profile.interests.model_dump().items()
+                            if value >= 0.5 + CLEAR_INTEREST), reverse=True)
+        topics = [INTEREST_TOPICS[dim] for _, dim in interests[:MOST_LIKES_IN_LINE]]
+    wants = []
+    constraints = profile.constraints
+    if constraints.earn_while_learning:
+        wants.append("want to earn while you learn")
+    if constraints.shift_work_ok is False:
+        wants.append("want daytime hours")
+    most = constraints.max_study_years
+    if most == 0:
+        wants.append("want to start work without full-time study")
+    elif most is not None:
+        wants.append(f"want to study for {years(most)} at most")
+    parts = ([f"like {' and '.join(topics)}"] if topics else []) + wants
+    return f"Because you {join_words(parts)}." if parts else ""

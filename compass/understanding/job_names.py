@@ -113,8 +113,10 @@ class JobNameFinder:
         if run in self._short:
             return run if re.search(rf"\b{re.escape(run.upper())}\b", written) else None
         singular = re.sub(r"(?<=[a-z]{3})s$", "", run)
+        # "midwives" and "wives": the plural of a word ending in "fe".
+        ife = re.sub(r"(?<=[a-z]{2})ives$", "ife", run)
         # "x-ray" is written "x ray" and "xray" too: try the hyphen as a space and as nothing.
-        for form in (run, singular, run.replace("-", " "), run.replace("-", "")):
+        for form in (run, singular, ife, run.replace("-", " "), run.replace("-", "")):
             if form in self._roles and form not in self._short:
                 return form
         if len(run) <= SHORT_NAME:

@@ -9,7 +9,7 @@ import pytest
 
 from compass.catalogue import load_catalogue
 from compass.catalogue.checks import is_home_page, source_warning
-from compass.catalogue.export import pay_text
+from compass.catalogue.pay import pay_text
 from compass.catalogue.report import build_report
 from compass.cli import main
 

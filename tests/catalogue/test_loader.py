@@ -72,6 +72,11 @@ BREAKAGES = [
     Breakage("placeholder-link", "roles/porter.yaml", "sources: [https://www.healthcareers.nhs.uk/test-porter,",
              "sources: [https://example.org/porter,", "roles/porter.yaml", 49, "sources[0]",
              "the link points at a placeholder address"),
+    Breakage("glossary-term-without-sources", "glossary.yaml",
+             "    sources:\n      - https://www.gov.uk/request-copy-criminal-record\n", "",
+             "glossary.yaml", 10, "terms[1].sources", "required but missing"),
+    Breakage("search-words-unknown-filter", "search_words.yaml", "filter: no-degree",
+             "filter: free", "search_words.yaml", 7, "filters[0].filter", "'free' is not in the right form"),
     Breakage("progression-loop", "roles/estates-manager.yaml", "leeds_employers: [Test Trust]",
              "progression: [porter]\nleeds_employers: [Test Trust]", "roles/porter.yaml",
              46, "progression", "progression goes round in a loop"),
@@ -93,6 +98,8 @@ def test_good_fixture_loads(good_catalogue: Path) -> None:
     assert catalogue.role_ids == ("estates-manager", "porter")
     assert isinstance(catalogue.role("porter"), Role)
     assert catalogue.warnings == ()
+    assert [t.id for t in catalogue.glossary] == ["nhs-band", "dbs-check"]
+    assert catalogue.search_words.filters[0].words == ("no degree", "without a degree")
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES, ids=[b.name for b in BREAKAGES])

@@ -193,12 +193,61 @@ def test_whole_journey_by_keyboard(contexts: Contexts, javascript: bool) -> None
     follow(page, "Enter")
     before = result_titles(page)
     assert len(before) == 10
-    assert page.locator(".app-result").first.get_by_text("Why it might suit you").count() == 1
+    assert page.locator(".app-result").first.locator(".app-result__reason").count() == 1
     tab_to(page, ".app-result button[type=submit]")
     follow(page, "Enter")
     after = result_titles(page)
     assert before[0] not in after and len(after) == 10
     assert "Jobs you said are not for you" in page.locator("main").inner_text()
+
+
+RESULTS_HEIGHT_MOST, RESULTS_WORDS_MOST = 4000, 700
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_ten_results_fit_a_phone(contexts: Contexts, live_app: Flask, javascript: bool) -> None:
+    """Ten suggestions at 320 px: at most 4,000 px tall and 700 words on the whole page."""
+    page = contexts.new(javascript=javascript, viewport=PHONE)
+    use_code_without_script(page, code_for_answers(live_app, {"stage": "school"}))
+    assert len(result_titles(page)) == 10
+    height = page.evaluate("document.documentElement.scrollHeight")
+    words = len(page.locator("body").inner_text().split())
+    assert height <= RESULTS_HEIGHT_MOST and words <= RESULTS_WORDS_MOST, (height, words)
+    # The first screen says who the list is for and shows the first suggestion.
+    first = page.locator(".app-result").first.bounding_box()
+    assert first is not None and first["y"] < PHONE["height"]
+
+
+def test_compare_from_the_results_page(contexts: Contexts, live_app: Flask) -> None:
+    page = contexts.new(javascript=False, viewport=PHONE)
+    use_code_without_script(page, code_for_answers(live_app, {"stage": "school"}))
+    chosen = result_titles(page)[:2]
+    for box in page.locator(".app-result input[type=checkbox]").all()[:2]:
+        box.check()
+    page.get_by_role("button", name="Compare the jobs you ticked").click()
+    assert page.locator("table caption").inner_text().endswith("side by side")
+    header = page.locator("table thead").inner_text()
+    assert all(title in header for title in chosen)
+
+
+@pytest.mark.parametrize("path", ["/?fbclid=x", "/?utm_source=x&utm_medium=y",
+                                  "/roles?q=nurse&gclid=z", "/results?show=99999"])
+def test_links_from_the_outside_world_render_the_normal_page(contexts: Contexts, live_app: Flask,
+                                                             path: str) -> None:
+    page = contexts.new(javascript=False)
+    use_code_without_script(page, code_for_answers(live_app, {"stage": "school"}))
+    response = page.goto(path)
+    assert response is not None and response.status == 200
+    assert "could not understand" not in page.locator("main").inner_text()
+
+
+def use_code_without_script(page: Page, code: str) -> None:
+    """Type a code into the 'open a code' form and use its answers (no JavaScript needed)."""
+    page.goto("/code")
+    page.locator("#code").fill(code)
+    page.get_by_role("button", name="Open").click()
+    page.get_by_role("button", name="Use these answers on this device").click()
+    assert page.url.endswith("/results")
 
 
 def test_back_link_and_error_summary(contexts: Contexts) -> None:

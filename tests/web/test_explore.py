@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -70,10 +71,13 @@ def test_role_page_shows_everything_a_person_needs(client: FlaskClient,
                                                    catalogue: Catalogue) -> None:
     role = catalogue.role("healthcare-assistant")
     page = text_of(client.get("/roles/healthcare-assistant"))
-    for heading in ("What you would do", "Where you would work", "Pay", "Try it first", "Ways in",
-                    "Where it can lead", "Where these facts come from"):
-        assert f">{heading}</h2>" in page
-    assert role.day_to_day[0] in page
+    headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", page)
+    assert headings[:6] == ["What you would do", "Where you would work", "Pay", "How to get in",
+                            "Try it first in Leeds", "Where it can lead"]  # read top-down
+    assert "Where these facts come from" in headings
+    words = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert role.day_to_day[0] in words
+    assert 'href="/words#' in page  # hard words link to what they mean
     for route in role.entry_routes:
         assert route.name in page
     for target in role.progression:
@@ -82,6 +86,8 @@ def test_role_page_shows_everything_a_person_needs(client: FlaskClient,
         assert f'href="{source}"' in page
     assert "leedsth.nhs.uk" in page
     assert 'href="/next-steps/healthcare-assistant"' in page
+    blurbs = [p.offers for p in catalogue.providers.values() if p.offers in words]
+    assert blurbs == []  # the role page names who can help; the next steps page says what they do
     for way in role.ways_to_try:
         assert f'href="{catalogue.ways_to_try[way].url}"' in page
 

@@ -45,7 +45,7 @@ def targets(fuzz_app: Flask) -> list[Target]:
     answer_names = ("answer", *{f"rate-{i.id}" for q in found.flow.questions for i in q.items})
     role = found.catalogue.roles[0].id
     pages = [
-        Target("GET", "/", ("cleared",)), Target("GET", "/about-your-answers", ()),
+        Target("GET", "/", ("cleared",)), Target("GET", "/about-your-answers", ()), Target("GET", "/words", ()),
         Target("GET", "/clear", ()), Target("POST", "/clear", ()),
         Target("GET", "/questions/", ()), Target("GET", "/check", ()),
         Target("GET", "/results", ("show",)), Target("GET", "/results/print", ("show",)),

@@ -116,12 +116,13 @@ def test_changing_stage_drops_answers_that_no_longer_apply(journey: Journey, flo
     assert response.headers["Location"].endswith(f"/questions/{question.id}")
 
 
-def test_results_show_ten_roles_with_reasons_and_next_steps(journey: Journey) -> None:
+def test_results_show_ten_short_cards(journey: Journey) -> None:
     page = text_of(journey.results({"stage": "school"}))
     assert page.count('class="nhsuk-card app-result"') == 10
-    assert page.count("Why it might suit you") == 10
-    assert page.count("Your best next step") == 10
-    assert "/next-steps/" in page and "Not for me" in page
+    assert page.count("<strong>Why:</strong>") == 10  # the one strongest reason
+    assert page.count("<strong>Pay:</strong>") == 10 and " a year" in page
+    assert "Your best next step" not in page  # one tap away, on the role page
+    assert page.count('aria-label="Not for me: ') == 10 and page.count('form="compare-form"') == 10
 
 
 def test_results_before_finishing_go_back_to_the_questions(client: FlaskClient) -> None:

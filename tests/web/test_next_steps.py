@@ -45,16 +45,16 @@ def test_out_of_education_it_offers_free_help_in_leeds(
     assert "Volunteering and work experience" in page
 
 
-def test_the_results_cards_step_leads_the_next_steps_page(journey: Journey) -> None:
+def test_each_card_leads_to_a_role_page_with_the_same_best_step(journey: Journey) -> None:
     results = text_of(journey.results({"stage": "college"}))
-    cards = re.findall(r'<a href="/roles/([a-z0-9-]+)">[^<]+</a>\s*</h2>.*?'
-                       r'<strong>([^<]+)\.</strong>', results, flags=re.S)
-    assert len(cards) == 10
-    for role_id, step_name in cards:
-        page = text_of(journey.client.get(f"/next-steps/{role_id}"))
-        best = page.split('id="best-step"', 1)[1].split("</section>", 1)[0]
+    role_ids = re.findall(r'<a href="/roles/([a-z0-9-]+)">[^<]+</a>\s*</h2>', results)
+    assert len(role_ids) == 10
+    for role_id in role_ids:
+        steps = text_of(journey.client.get(f"/next-steps/{role_id}"))
+        best = steps.split('id="best-step"', 1)[1].split("</section>", 1)[0]
         first = re.search(r'<h3 class="nhsuk-card__heading nhsuk-heading-s">([^<]+)</h3>', best)
-        assert first and first.group(1) == step_name, role_id
+        assert first, role_id
+        assert first.group(1) in text_of(journey.client.get(f"/roles/{role_id}")), role_id
 
 
 def test_the_stage_comes_from_the_answers(journey: Journey) -> None:

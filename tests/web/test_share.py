@@ -20,7 +20,7 @@ def text_of(response: object) -> str:
 
 
 def titles(page: str) -> list[str]:
-    return re.findall(r'<a href="/roles/[a-z0-9-]+">([^<]+)</a>\s*</h2>', page)
+    return re.findall(r'<a href="/roles/[a-z0-9-]+(?:\?stage=[a-z_]+)?">([^<]+)</a>\s*</h2>', page)
 
 
 def make_code(journey: Journey) -> tuple[str, str]:

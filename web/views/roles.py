@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from compass.catalogue.vocab import Family, Setting
+from compass.catalogue.vocab import Family, Setting, Stage
 from compass.search import RoleQuery, RouteFilter
 from compass.signposting import tasters_for
 from web import params
@@ -31,7 +31,8 @@ def index() -> str:
         route=RouteFilter.from_slug(route) if route else None,
     )
     services = current_services()
-    return render_template("roles/index.html", query=query, roles=services.search.find(query),
+    found = services.search.search(query)
+    return render_template("roles/index.html", query=query, roles=found.roles, found=found,
                            total=len(services.catalogue.roles), families=list(Family),
                            settings=list(Setting), routes=list(RouteFilter), nav="roles.index")
 
@@ -43,10 +44,13 @@ def role(role_id: str) -> str:
     if not catalogue.has_role(role_id):
         raise not_found("We could not find that job. Look through all the jobs instead.")
     shown = catalogue.role(role_id)
-    profile = current_profile()
+    stage = params.query("stage").choice("stage", [s.value for s in Stage])
+    profile = current_profile(Stage(stage) if stage else None)
     steps = services.engine.next_steps(profile, shown)
     leads_to = [catalogue.role(r) for r in shown.progression if catalogue.has_role(r)]
     return render_template("roles/role.html", role=shown, steps=steps.steps, leads_to=leads_to,
+                           worth_knowing=services.engine.worth_knowing(profile, shown),
+                           stage=profile.stage,
                            tasters=tasters_for(catalogue, shown, profile),
                            comes_from=catalogue.leads_to(role_id), nav="roles.index")
 

@@ -1,4 +1,4 @@
-"""The start page, what happens to your answers, and clearing them."""
+"""The start page, what happens to your answers, what words mean, and clearing answers."""
 
 from __future__ import annotations
 
@@ -27,6 +27,13 @@ def index() -> str:
 @bp.get("/about-your-answers")
 def privacy() -> str:
     return render_template("start/privacy.html")
+
+
+@bp.get("/words")
+def words() -> str:
+    """The glossary: every term a page links, in plain words, A to Z."""
+    terms = sorted(current_services().catalogue.glossary, key=lambda t: t.term.lower())
+    return render_template("start/words.html", terms=terms)
 
 
 @bp.route("/clear", methods=["GET", "POST"])
