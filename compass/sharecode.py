@@ -75,11 +75,32 @@ class ShareCodeError(CompassError):
 
 @dataclass(frozen=True)
 class SharedAnswers:
-    """What a code holds: the answers (no free text), hidden roles and the day it was made."""
+    """What a code holds: the answers (no free text), hidden roles and the day it was made;
+    a short code's record also keeps why each role was hidden, so an adviser sees exactly
+    the list the young person saw."""
 
     answers: Answers
     not_for_me: tuple[str, ...]
     issued: date
+    why_not: tuple[tuple[str, str], ...] = ()   # (reason, role id): never free text
+
+
+# Short codes: a few letters to read out or write down, backed by a stored record.
+SHORT_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"   # no 0/O, 1/I/L or U/V to mix up
+SHORT_LENGTH = 8
+
+
+def normalise_short_code(text: str) -> str | None:
+    """``text`` as a short code ('k7qm 42xd' -> 'K7QM42XD'), or None if it cannot be one."""
+    letters = "".join(ch for ch in text.upper() if ch.isalnum())
+    if len(letters) != SHORT_LENGTH or any(ch not in SHORT_ALPHABET for ch in letters):
+        return None
+    return letters
+
+
+def format_short_code(letters: str) -> str:
+    """'K7QM42XD' -> 'K7QM-42XD', grouped for reading aloud."""
+    return f"{letters[:SHORT_LENGTH // 2]}-{letters[SHORT_LENGTH // 2:]}"
 
 
 @dataclass(frozen=True)

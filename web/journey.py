@@ -168,11 +168,13 @@ def take_back_why_not(catalogue: Catalogue, role_id: str) -> None:
     session[WHY_NOT] = [[w.value, r] for w, r in why_not(catalogue) if r != role_id]
 
 
-def replace_all(answers: Answers, hidden: tuple[str, ...]) -> None:
-    """Swap in answers from a share code on this device."""
+def replace_all(answers: Answers, hidden: tuple[str, ...],
+                why: tuple[tuple[str, str], ...] = ()) -> None:
+    """Swap in answers from a share code on this device (with why roles were hidden, if the
+    code kept it)."""
     session[ANSWERS] = answers.to_dict()
     session[NOT_FOR_ME] = list(hidden)
-    session.pop(WHY_NOT, None)
+    session[WHY_NOT] = [[reason, role] for reason, role in why]
     session.pop(LAST_HIDDEN, None)
     g.pop(CHECKED, None)
 
@@ -180,3 +182,12 @@ def replace_all(answers: Answers, hidden: tuple[str, ...]) -> None:
 def clear() -> None:
     session.clear()
     g.pop(CHECKED, None)
+
+
+MADE_CODE = "made_code"
+
+
+def made_code() -> str | None:
+    """The short code this browser made, if it has not deleted it."""
+    made = session.get(MADE_CODE)
+    return str(made["code"]) if isinstance(made, dict) and "code" in made else None

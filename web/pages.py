@@ -15,12 +15,20 @@ from flask import url_for
 from compass.catalogue.vocab import Stage
 from compass.profile import Profile
 from compass.questionnaire import Answers, Question, QuestionType, Rating, score, stage_of
-from compass.sharecode import INVALID_TITLE, ShareCodeError, SharedAnswers
+from compass.sharecode import (
+    INVALID_TITLE,
+    ShareCodeError,
+    SharedAnswers,
+    canonical_code,
+    format_short_code,
+    normalise_short_code,
+)
 from compass.suggestions import PAGE, Suggestions
 from compass.why_not import WhyNot
 from web import journey
 from web.errors import PageError
 from web.services import current_services
+from web.stores import share_store
 
 
 @dataclass(frozen=True)
@@ -67,13 +75,39 @@ def qr_svg(link: str) -> str:
     return svg.replace("<svg ", '<svg role="img" aria-label="QR code for your link" ', 1)
 
 
+def read_code(code: str) -> SharedAnswers:
+    """The answers behind a short code (from the database) or a long signed code; raises
+    :class:`ShareCodeError` the same way for a forged, unknown, deleted or expired one."""
+    services = current_services()
+    if normalise_short_code(code) is not None:
+        return share_store().read(services.flow, code, frozenset(services.catalogue.role_ids),
+                                  date.today())
+    return services.codec.read(code, services.catalogue.role_ids, date.today())
+
+
+def checked_code(typed: str) -> str:
+    """``typed`` in its canonical form ('K7QM-42XD', or the long code grouped) once it is
+    known to work; raises :class:`ShareCodeError` otherwise."""
+    read_code(typed)
+    short = normalise_short_code(typed)
+    return format_short_code(short) if short else canonical_code(typed)
+
+
 def read_code_or_404(code: str, what_to_do: str) -> SharedAnswers:
     """The answers in a share code, or the 'code does not work' page ending with ``what_to_do``."""
-    services = current_services()
     try:
-        return services.codec.read(code, services.catalogue.role_ids, date.today())
+        return read_code(code)
     except ShareCodeError as exc:
         raise PageError(404, INVALID_TITLE, f"{exc.detail} {what_to_do}") from None
+
+
+def shared_suggestions(shared: SharedAnswers) -> Suggestions:
+    """The list a code stands for: exactly the one its maker saw (a short code keeps why
+    each role was hidden too)."""
+    catalogue = current_services().catalogue
+    why = [(WhyNot(reason), role) for reason, role in shared.why_not
+           if reason in {w.value for w in WhyNot} and catalogue.has_role(role)]
+    return suggestions_for(shared.answers, shared.not_for_me, why_not=why)
 
 
 def current_profile(stage: Stage | None = None) -> Profile:

@@ -1,4 +1,5 @@
-"""The run-time stores the web pages share: the database (group session tallies).
+"""The run-time stores the web pages share: the database (group session tallies and short
+share codes).
 
 Opened once per app from the settings. Views reach them through :func:`group_store`; a
 store that is down raises :class:`~compass.groups.StoreUnavailable`, which the error
@@ -7,6 +8,7 @@ handler turns into the site's own 503 page, and ``/readyz`` reports.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -14,10 +16,12 @@ from flask import Flask, current_app
 from compass.groups import TallyStore
 from compass.store import Database, SqlTallyStore, open_database
 from compass.store.database import DatabaseUrlError
+from compass.store.shares import SqlShareStore
 from web.settings import Settings, SettingsError
 
 DATABASE = "compass_database"
 GROUP_STORE = "compass_groups"
+SHARE_STORE = "compass_shares"
 
 
 def database_url(app: Flask, settings: Settings) -> str:
@@ -38,6 +42,9 @@ def init_app(app: Flask) -> None:
                             "the server can write to, or a PostgreSQL URL.") from None
     app.extensions[DATABASE] = database
     app.extensions[GROUP_STORE] = SqlTallyStore(database)
+    app.extensions[SHARE_STORE] = SqlShareStore(
+        database, hashlib.sha256(b"short share codes:" + settings.secret_key.encode()).digest(),
+        settings.share_code_days)
 
 
 def database() -> Database:
@@ -47,4 +54,9 @@ def database() -> Database:
 
 def group_store() -> TallyStore:
     store: TallyStore = current_app.extensions[GROUP_STORE]
+    return store
+
+
+def share_store() -> SqlShareStore:
+    store: SqlShareStore = current_app.extensions[SHARE_STORE]
     return store

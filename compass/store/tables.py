@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, String, Table
+from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -22,4 +22,13 @@ group_count = Table(
     Column("category", String(20), primary_key=True),
     Column("key", String(60), primary_key=True),
     Column("count", Integer, nullable=False),
+)
+
+# A short share code's record: its keyed digest (never the code), the answers as option ids
+# and the roles hidden (never free text), and when it stops working.
+shared_answers = Table(
+    "shared_answers", metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("record", Text, nullable=False),
+    Column("expires_at", BigInteger, nullable=False, index=True),  # seconds since 1970, UTC
 )

@@ -80,7 +80,7 @@ def pupil(app: Flask, stage: str, **choices: str) -> Journey:
 
 
 def answers_in(journey: Journey) -> Answers:
-    code = re.search(r'id="share-code">([0-9A-Z-]+)<', text_of(journey.client.get("/save")))
+    code = re.search(r'/code#([0-9A-Z-]+)"', text_of(journey.client.get("/save")))  # the long form
     assert code
     found = journey.client.application.extensions["compass"]
     shared: Answers = found.codec.read(code.group(1), [], datetime.now(UTC).date()).answers

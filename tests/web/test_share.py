@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from test_adviser import open_for_adviser
 from web_helpers import Journey, open_code
 
 from compass.questionnaire import validate_answers
@@ -30,10 +31,19 @@ def make_code(journey: Journey) -> tuple[str, str]:
     return code.group(1), page
 
 
-def test_save_page_gives_a_code_a_link_and_an_inline_qr_code(journey: Journey) -> None:
+def long_code_of(page: str) -> str:
+    """The long signed code the save page puts in its link and QR code."""
+    found = re.search(r'/code#([0-9A-Z-]+)"', page)
+    assert found, page[:3000]
+    return found.group(1)
+
+
+def test_save_page_gives_a_short_code_a_link_and_an_inline_qr_code(journey: Journey) -> None:
     journey.results({"stage": "school"})
     code, page = make_code(journey)
-    assert f"/code#{code}" in page  # after '#': browsers never send it, so no log can keep it
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)  # ten characters to read out
+    assert len(long_code_of(page)) > 20  # the link carries the long signed form, after '#'
+    assert make_code(journey)[0] == code  # the same answers keep the same code
     assert '<svg role="img" aria-label="QR code for your link"' in page
     assert "<img" not in page.split("app-qr")[1][:200]
 
@@ -78,12 +88,14 @@ def test_using_a_code_copies_its_answers_to_this_browser(journey: Journey, app: 
 
 def test_bad_codes_get_one_plain_answer(client: FlaskClient, app: Flask, journey: Journey) -> None:
     journey.results()
-    code, _ = make_code(journey)
+    short, page = make_code(journey)
+    code = long_code_of(page)
     tampered = code[:-1] + ("0" if code[-1] != "0" else "1")
     codec = app.extensions["compass"].codec
     answers = codec.read(code, [], date.today()).answers
     expired = codec.make(answers, [], date.today() - timedelta(days=91))
-    for bad in (tampered, expired, "NOT-A-CODE", "0" * 30):
+    unknown = "ABCD-EFGH" if short != "ABCD-EFGH" else "ABCD-EFGJ"
+    for bad in (tampered, expired, "NOT-A-CODE", "0" * 30, unknown):
         typed = open_code(journey, bad)
         assert typed.status_code == 400
         assert str(ShareCodeError(90)).replace("'", "&#39;") in text_of(typed)
@@ -128,3 +140,30 @@ def test_a_code_never_travels_in_a_web_address(journey: Journey, app: Flask) -> 
 
 def test_saving_before_answering_goes_to_the_questions(client: FlaskClient) -> None:
     assert client.get("/save").headers["Location"].endswith("/questions/")
+
+
+def test_an_adviser_sees_exactly_the_list_the_young_person_saw(journey: Journey, app: Flask) -> None:
+    """A short code keeps why roles were hidden, so the Profile and the list are the same."""
+    journey.results({"stage": "school"})
+    hidden = re.findall(r'name="role" value="([a-z0-9-]+)"', text_of(journey.client.get("/results")))[0]
+    journey.post("/results/not-for-me", {"role": hidden})
+    journey.post("/results/why-not", {"role": hidden, "reason": "blood-and-needles"})
+    own = titles(text_of(journey.client.get("/results")))
+    code, _ = make_code(journey)
+    adviser = app.test_client()
+    assert open_for_adviser(adviser, code).status_code == 303
+    seen = re.findall(r'\d+\. <a href="/roles/[a-z0-9-]+(?:\?stage=[a-z_]+)?">([^<]+)</a>',
+                      text_of(adviser.get("/advisers/young-person")))
+    assert seen == own and len(own) == 10
+
+
+def test_the_young_person_can_delete_their_code(journey: Journey, app: Flask) -> None:
+    journey.results({"stage": "school"})
+    code, _ = make_code(journey)
+    results = text_of(journey.client.get("/results"))
+    assert code in results and "Delete my code" in results
+    deleted = journey.post("/save/delete", {})
+    assert deleted.status_code == 303
+    assert "Your code is deleted" in text_of(journey.client.get("/results"))
+    other = Journey(app.test_client(), journey.flow)
+    assert open_code(other, code).status_code == 400  # the same page as any code that does not work

@@ -9,16 +9,14 @@ against a tighter per-address limit so codes cannot be guessed.
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
 from compass.guidance import plan_guidance
-from compass.sharecode import MAX_TYPED_LENGTH, ShareCodeError, canonical_code
+from compass.sharecode import MAX_TYPED_LENGTH, ShareCodeError
 from web import params
 from web.answer_form import FieldError
-from web.pages import answer_rows, read_code_or_404, stage_args, suggestions_for
+from web.pages import answer_rows, checked_code, read_code_or_404, shared_suggestions, stage_args
 from web.security import count_lookup
 from web.services import current_services
 
@@ -43,14 +41,12 @@ def open_code() -> Response | tuple[str, int]:
     session, never in a web address a proxy could log."""
     typed = params.text(params.form("code"), "code", MAX_TYPED_LENGTH)
     count_lookup("share-code")
-    services = current_services()
     try:
-        services.codec.read(typed, services.catalogue.role_ids, date.today())
+        session[OPENED] = checked_code(typed)
     except ShareCodeError as exc:
         message = str(exc) if typed.strip() else "Enter a code"
         return render_template("adviser/enter.html", errors=(FieldError("code", message),),
                                entered=typed), 400
-    session[OPENED] = canonical_code(typed)
     return redirect(url_for("adviser.view"), code=303)
 
 
@@ -61,7 +57,7 @@ def view() -> str | Response:
         return redirect(url_for("adviser.enter"))
     shared = read_code_or_404(code, WHAT_TO_DO)
     services = current_services()
-    suggestions = suggestions_for(shared.answers, shared.not_for_me)
+    suggestions = shared_suggestions(shared)
     return render_template(
         "adviser/view.html", code=code, issued=shared.issued,
         expires_on=services.codec.expires_on(shared.issued), suggestions=suggestions,

@@ -49,7 +49,7 @@ def index() -> str | Response:
                            steps_args={}, nav="results.index",
                            last_hidden=catalogue.role(last) if last else None,
                            last_change=next((c for c in suggestions.changes if c.role.id == last), None),
-                           why_not_choices=list(WhyNot))
+                           why_not_choices=list(WhyNot), made_code=journey.made_code())
 
 
 @bp.post("/results/why-not")

@@ -8,20 +8,36 @@ form from it; without JavaScript the person types the code shown beside the link
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
-from flask import Blueprint, redirect, render_template, session, url_for
+from flask import Blueprint, flash, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
-from compass.sharecode import MAX_TYPED_LENGTH, ShareCodeError, SharedAnswers, canonical_code
+from compass.groups import StoreUnavailable
+from compass.sharecode import (
+    MAX_TYPED_LENGTH,
+    ShareCodeError,
+    SharedAnswers,
+)
 from web import journey, params
 from web.answer_form import FieldError
-from web.pages import answer_rows, qr_svg, read_code_or_404, share_url, stage_args, suggestions_for
+from web.pages import (
+    answer_rows,
+    checked_code,
+    qr_svg,
+    read_code_or_404,
+    share_url,
+    shared_suggestions,
+    stage_args,
+)
 from web.services import current_services
+from web.stores import share_store
 
 bp = Blueprint("share", __name__)
 WHAT_TO_DO = "Check it with the person who made it and type it again using 'Open a code'."
 OPENED = "opened_code"
+MADE = journey.MADE_CODE
 
 
 @bp.get("/save")
@@ -31,10 +47,41 @@ def save() -> str | Response:
     if answers is None:
         return redirect(url_for("questions.begin"))
     today = date.today()
-    code = services.codec.make(answers, journey.not_for_me(services.catalogue), today)
-    link = share_url(code)
-    return render_template("share/save.html", code=code, link=link, qr_svg=qr_svg(link),
+    hidden = journey.not_for_me(services.catalogue)
+    why = tuple((reason.value, role) for reason, role in journey.why_not(services.catalogue))
+    long_code = services.codec.make(answers, hidden, today)
+    short = _short_code(SharedAnswers(answers, tuple(hidden), today, why))
+    link = share_url(long_code)
+    return render_template("share/save.html", code=short or long_code, short=short,
+                           long_code=long_code, link=link, qr_svg=qr_svg(link),
                            expires_on=services.codec.expires_on(today))
+
+
+def _short_code(shared: SharedAnswers) -> str | None:
+    """This browser's short code for ``shared``: the one made before if nothing changed,
+    else a new one. None when the database is down (the long code still works)."""
+    fingerprint = hashlib.sha256(repr((shared.answers.to_dict(), shared.not_for_me,
+                                       shared.why_not, shared.issued)).encode()).hexdigest()
+    made = session.get(MADE)
+    if isinstance(made, dict) and made.get("for") == fingerprint:
+        return str(made["code"])
+    try:
+        code = share_store().make(current_services().flow, shared)
+    except StoreUnavailable:
+        return None
+    session[MADE] = {"code": code, "for": fingerprint}
+    return code
+
+
+@bp.post("/save/delete")
+def delete() -> Response:
+    """Delete the short code this browser made: it stops working at once, for everyone."""
+    params.form()
+    made = session.pop(MADE, None)
+    if isinstance(made, dict):
+        share_store().delete(str(made.get("code", "")))
+        flash("Your code is deleted. Nobody can use it now.")
+    return redirect(url_for("results.index"), code=303)
 
 
 @bp.get("/code")
@@ -45,14 +92,12 @@ def enter() -> str:
 @bp.post("/code")
 def open_code() -> Response | tuple[str, int]:
     typed = params.text(params.form("code"), "code", MAX_TYPED_LENGTH)
-    services = current_services()
     try:
-        services.codec.read(typed, services.catalogue.role_ids, date.today())
+        session[OPENED] = checked_code(typed)
     except ShareCodeError as exc:
         errors = (FieldError("code", str(exc) if typed.strip() else "Enter a code"),)
         return render_template("share/enter.html", errors=errors, entered=typed,
                                nav="share.enter"), 400
-    session[OPENED] = canonical_code(typed)
     return redirect(url_for("share.view"), code=303)
 
 
@@ -69,7 +114,7 @@ def view() -> str | Response:
     if isinstance(opened, Response):
         return opened
     code, shared = opened
-    suggestions = suggestions_for(shared.answers, shared.not_for_me)
+    suggestions = shared_suggestions(shared)
     return render_template("share/view.html", code=code, issued=shared.issued,
                            suggestions=suggestions, interactive=False,
                            steps_args=stage_args(suggestions))
@@ -82,7 +127,7 @@ def printable() -> str | Response:
         return opened
     code, shared = opened
     return render_template(
-        "results/print.html", suggestions=suggestions_for(shared.answers, shared.not_for_me),
+        "results/print.html", suggestions=shared_suggestions(shared),
         rows=answer_rows(shared.answers), shared=True, made_on=shared.issued, code=code,
         expires_on=current_services().codec.expires_on(shared.issued),
         code_url=share_url(code), back_url=url_for("share.view"))
@@ -95,5 +140,5 @@ def use() -> Response:
     if isinstance(opened, Response):
         return opened
     _, shared = opened
-    journey.replace_all(shared.answers, shared.not_for_me)
+    journey.replace_all(shared.answers, shared.not_for_me, shared.why_not)
     return redirect(url_for("results.index"), code=303)
