@@ -68,11 +68,17 @@ def share_url(code: str) -> str:
     return f"{page}#{code}"
 
 
-def qr_svg(link: str) -> str:
+def qr_svg(link: str, label: str = "QR code for your link") -> str:
     """An inline SVG QR code for ``link``, made here on the server."""
-    svg: str = segno.make(link, error="m").svg_inline(scale=4, title="QR code for your link",
-                                                      svgclass="app-qr__image")
-    return svg.replace("<svg ", '<svg role="img" aria-label="QR code for your link" ', 1)
+    svg: str = segno.make(link, error="m").svg_inline(scale=4, title=label, svgclass="app-qr__image")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def join_url(join_code: str) -> str:
+    """The link a class scans to join: the code rides after '#', never sent to a server."""
+    base = current_services().settings.public_url.rstrip("/")
+    page = base + url_for("groups.join") if base else url_for("groups.join", _external=True)
+    return f"{page}#{join_code}"
 
 
 def read_code(code: str) -> SharedAnswers:

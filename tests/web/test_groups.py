@@ -59,8 +59,9 @@ def start(app: Flask) -> tuple[Journey, str, str]:
 
 
 def key_on(adviser: Journey) -> str:
-    """The adviser key shown on the adviser's tally page."""
-    found = re.search(r'id="adviser-key">([A-Za-z0-9_-]+)<', text_of(adviser.client.get("/groups/tally")))
+    """The adviser key, shown on its own page (never on the projected tally)."""
+    assert 'id="adviser-key"' not in text_of(adviser.client.get("/groups/tally"))
+    found = re.search(r'id="adviser-key">([A-Za-z0-9_-]+)<', text_of(adviser.client.get("/groups/key")))
     assert found
     return found.group(1)
 
@@ -125,7 +126,7 @@ def test_a_new_session_shows_the_join_code_and_asks_for_five_pupils(app: Flask) 
     assert "0 pupils have joined." in words and "Results show from 5 pupils" in words
     assert "5 more pupils need to join" in words
     key = key_on(adviser)
-    assert key in words and join_code not in key
+    assert key not in words and join_code not in key  # the key has its own page
     other, opened = open_tally(app, key)
     assert opened.status_code == 303 and opened.headers["Location"] == "/groups/tally"
     other_device = words_of(other.client.get(tally_url))
@@ -378,7 +379,7 @@ FUZZ_TARGETS = (
     ("GET", "/advisers", ()), ("GET", "/advisers/code", ()), ("POST", "/advisers/code", ("code",)),
     ("GET", "/advisers/young-person", ()),
     ("GET", "/groups", ()), ("POST", "/groups/start", ()), ("POST", "/groups/tally", ("key",)),
-    ("GET", "/groups/tally", ()),
+    ("GET", "/groups/tally", ()), ("GET", "/groups/key", ()),
     ("GET", "/groups/join", ()), ("POST", "/groups/join", ("join_code",)),
     ("GET", "/groups/joined", ()), ("GET", "/advisers/lesson-guide", ()),
     ("GET", "/advisers/role-cards", ()), ("GET", "/advisers/role-cards/all", ("download",)),
@@ -462,3 +463,13 @@ def test_a_store_that_is_down_gives_the_sites_503_page_and_readyz_says_so(app: F
     assert ready.json["status"] == "not ready" and ready.json["stores"]["database"].startswith("down")
     assert client.get("/").status_code == 200  # pages that do not need the store keep working
     assert client.get("/roles/porter").status_code == 200
+
+
+def test_the_projected_tally_shows_the_join_code_and_a_qr_code_but_never_the_key(app: Flask) -> None:
+    adviser, tally_url, join_code = start(app)
+    page = text_of(adviser.client.get(tally_url))
+    key = key_on(adviser)
+    assert key not in page and 'href="/groups/key"' in page
+    assert 'aria-label="QR code to join this class"' in page
+    assert f"/groups/join#{join_code}" not in page  # the link is only inside the QR image
+    assert 'data-refresh-every="' in page and f'href="{tally_url}"' in page  # refreshes, JS or not

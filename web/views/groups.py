@@ -32,7 +32,7 @@ from web import journey, params
 from web.answer_form import FieldError
 from web.errors import PageError
 from web.filters import day
-from web.pages import suggestions_for
+from web.pages import join_url, qr_svg, suggestions_for
 from web.security import count_lookup
 from web.services import current_services
 from web.stores import group_store
@@ -110,11 +110,22 @@ def tally() -> str | Response:
         counts = group_store().tally(adviser_key)
     except GroupError:
         raise ENDED from None
-    return render_template("groups/tally.html", tally=counts, join_code=started.get("join_code"),
-                           adviser_key=adviser_key, ends=when(counts.expires_at),
+    join_code = started.get("join_code")
+    return render_template("groups/tally.html", tally=counts, join_code=join_code,
+                           join_qr=qr_svg(join_url(join_code), "QR code to join this class")
+                           if join_code else None, ends=when(counts.expires_at),
                            charts=charts(counts) if counts.big_enough else (),
                            still_needed=max(MIN_GROUP_SIZE - counts.participants, 0),
                            min_size=MIN_GROUP_SIZE, top_families=top_families(counts))
+
+
+@bp.get("/groups/key")
+def key() -> str | Response:
+    """The adviser key on a page of its own, so the projected tally never shows it."""
+    started = session.get(STARTED)
+    if not isinstance(started, dict) or not isinstance(started.get("key"), str):
+        return redirect(url_for("groups.index"))
+    return render_template("groups/key.html", adviser_key=started["key"])
 
 
 def when(moment: datetime) -> str:
