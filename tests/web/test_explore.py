@@ -8,6 +8,7 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from web_helpers import Journey
 
 from compass.catalogue import Catalogue
 from compass.catalogue.vocab import Family
@@ -119,3 +120,11 @@ def test_compare_asks_again_for_one_or_four_roles(client: FlaskClient) -> None:
     assert four.status_code == 400
     assert re.search(r'value="porter" checked', text_of(four))
     assert client.get("/compare").status_code == 200
+
+
+def test_compare_adds_rows_for_the_persons_answers(journey: Journey) -> None:
+    journey.results({"stage": "working", "shifts": "days_only"})
+    page = text_of(journey.client.get("/compare?role=paramedic&role=medical-secretary"))
+    assert "How each job fits your answers" in page and "You need set day hours" in page
+    hours = page.split("Working hours<br>", 1)[1].split("</tr>", 1)[0]
+    assert "Does not fit" in hours and "Fits" in hours

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from compass.catalogue.vocab import Family, Setting, Stage
+from compass.compare import answer_rows
 from compass.search import RoleQuery, RouteFilter
 from compass.signposting import tasters_for
 from web import params
@@ -62,7 +63,8 @@ def compare() -> str | tuple[str, int]:
     chosen = values.choices("role", catalogue.role_ids, most=len(catalogue.role_ids))
     roles = [catalogue.role(r) for r in chosen]
     if 2 <= len(roles) <= COMPARE_MOST:
-        return render_template("roles/compare.html", roles=roles, nav="roles.index")
+        return render_template("roles/compare.html", roles=roles, nav="roles.index",
+                               answer_rows=answer_rows(roles, current_profile()))
     errors: tuple[FieldError, ...] = ()
     if roles:
         first = min(catalogue.roles, key=lambda r: r.title)
