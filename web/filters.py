@@ -88,11 +88,22 @@ def explain(text: str) -> Markup:
     return Markup("").join(parts)
 
 
+def first_mention(key: str) -> bool:
+    """True the first time ``key`` is asked about on this page: say what a provider offers
+    once, then just name it."""
+    mentioned: set[str] = g.setdefault("mentioned", set())
+    if key in mentioned:
+        return False
+    mentioned.add(key)
+    return True
+
+
 CARD_SIGNPOSTS = 3  # how many of a step's signposts fit on a results card
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["card_signposts"] = CARD_SIGNPOSTS
+    app.jinja_env.globals["first_mention"] = first_mention
     for function in (pay, day, years, join_words, first_sentence, badges, yearly_pay, explain, sentence_case,
                      compare_rows, site_name):
         app.add_template_filter(function)
