@@ -272,7 +272,7 @@ def test_share_a_code_and_open_it_in_another_browser(contexts: Contexts) -> None
     walk_questions(page, {"stage": 3})
     page.goto("/results")
     mine = result_titles(page)
-    page.get_by_role("link", name="Save or share these suggestions").click()
+    page.get_by_role("link", name="Save or share these jobs").click()
     code = page.locator("#share-code").inner_text()
     assert page.locator(".app-qr svg").count() == 1
     adviser = contexts.new(javascript=False)
