@@ -330,13 +330,14 @@ def page_types(flow: Flow, code: str) -> list[tuple[str, str]]:
     kinds = {kind: first_of_type(flow, kind).id for kind in
              (QuestionType.SINGLE, QuestionType.RATING, QuestionType.MULTIPLE, QuestionType.TEXT)}
     return [
-        ("start", "/"), ("privacy", "/about-your-answers"), ("clear", "/clear"),
+        ("start", "/"), ("privacy", "/about-your-answers"), ("words", "/words"), ("clear", "/clear"),
         *((f"question-{kind.value}", f"/questions/{qid}") for kind, qid in kinds.items()),
         ("check", "/check"),
         ("results", "/results"), ("results-more", "/results?show=20"),
         ("print", "/results/print"), ("save", "/save"), ("open-code", "/code"),
         ("shared", "/code/shared"), ("roles", "/roles"),
         ("roles-filtered", "/roles?q=nurse&route=earn"), ("roles-none", "/roles?q=zzzz"),
+        ("roles-corrected", "/roles?q=phsyio"), ("roles-filter-words", "/roles?q=no+degree"),
         ("role", "/roles/healthcare-assistant"),
         ("compare", "/compare?role=porter&role=adult-nurse&role=physiotherapist"),
         ("compare-choose", "/compare?role=porter"),

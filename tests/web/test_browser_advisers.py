@@ -227,7 +227,7 @@ def test_every_adviser_page_type_is_accessible_and_fits(contexts: Contexts, live
         ("adviser-guidance", (by_code, code)), ("adviser-expired", (by_code, expired)),
         ("groups", "/groups"), ("groups-key-error", (by_key, "nope")),
         ("group-tally-small", (by_key, ready_tally(live_app, 2))),
-        ("group-tally-chart", (by_key, ready_tally(live_app, 7))),
+        ("group-tally-chart", (by_key, ready_tally(live_app, 7))), ("group-key", "/groups/key"),
         ("group-ended", (by_key, "A" * 24)), ("group-join", "/groups/join"),
         ("lesson-guide", "/advisers/lesson-guide"), ("role-cards", "/advisers/role-cards"),
         ("role-cards-family", "/advisers/role-cards/pharmacy"),
