@@ -146,8 +146,22 @@ class BackgroundServer:
     def __post_init__(self) -> None:
         self._server = create_server(self.app, host="127.0.0.1", port=0,
                                      **waitress_options(self.app, self.threads))
-        self._thread = threading.Thread(target=self._server.run, daemon=True,
-                                        name="compass-waitress")
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True, name="compass-waitress")
+
+    def _serve(self) -> None:
+        """Waitress's loop. Closing the listening socket from :meth:`stop` can make the loop's
+        next select() fail on a closed descriptor: expected then, so it ends the loop quietly
+        and closes the connections still open (otherwise they leak until garbage collected)."""
+        try:
+            self._server.run()
+        except (OSError, ValueError):
+            if not self._stopping.is_set():
+                raise
+        finally:
+            if self._stopping.is_set():
+                for channel in list(self._server._map.values()):
+                    channel.close()
 
     @property
     def url(self) -> str:
@@ -160,6 +174,7 @@ class BackgroundServer:
 
     def stop(self) -> None:
         """Let requests in progress finish, then close the socket and the loop."""
+        self._stopping.set()
         self._server.task_dispatcher.shutdown(timeout=5)
         self._server.close()
         self._thread.join(timeout=5)

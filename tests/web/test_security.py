@@ -161,7 +161,8 @@ def test_an_oversized_post_through_the_server_gets_the_site_page() -> None:
     finally:
         server.stop()
     assert refused.value.code == 413
-    page = refused.value.read().decode()
+    with refused.value:  # close the answer's socket now, not when it is garbage collected
+        page = refused.value.read().decode()
     assert "That was too much to send" in page and "<html" in page
 
 
