@@ -87,7 +87,7 @@ def _dislike_lines(role: Role, profile: Profile, own: OwnWords) -> list[str]:
         how_much = "a lot of" if level is Level.A_LOT else "some"
         work = f"It has {how_much} {DISLIKED_WORK[dim]}"
         lines.append(f"You wrote {quoted(own.quote_for(dim))}. {work}." if own.quote_for(dim)
-                     else f"{work}, which you said you would rather avoid.")
+                     else f"{work}, which you would rather avoid.")
     return lines
 
 

@@ -224,7 +224,7 @@ def test_compare_from_the_results_page(contexts: Contexts, live_app: Flask) -> N
     chosen = result_titles(page)[:2]
     for box in page.locator(".app-result input[type=checkbox]").all()[:2]:
         box.check()
-    page.get_by_role("button", name="Compare the jobs you ticked").click()
+    page.get_by_role("button", name="Compare ticked jobs").click()
     assert page.locator("table caption").inner_text().endswith("side by side")
     header = page.locator("table thead").inner_text()
     assert all(title in header for title in chosen)

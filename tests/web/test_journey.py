@@ -120,7 +120,7 @@ def test_results_show_ten_short_cards(journey: Journey) -> None:
     page = text_of(journey.results({"stage": "school"}))
     assert page.count('class="nhsuk-card app-result"') == 10
     assert page.count("<strong>Why:</strong>") == 10  # the one strongest reason
-    assert page.count("<strong>Pay:</strong>") == 10 and " a year" in page
+    assert page.count('class="app-result__pay"') == 10 and " a year" in page
     assert "Your best next step" not in page  # one tap away, on the role page
     assert page.count('aria-label="Not for me: ') == 10 and page.count('form="compare-form"') == 10
 
