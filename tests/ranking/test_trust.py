@@ -11,6 +11,7 @@ import pytest
 
 from compass.catalogue import Catalogue, load_catalogue
 from compass.profile import Profile
+from compass.ranking.engine import Engine
 from compass.ranking.trust import (
     DEFAULT_PROBES,
     NIGHT_SHARE_LIMIT,
@@ -322,3 +323,11 @@ def test_a_missing_set_is_an_error(tmp_path: Path, real_catalogue: Catalogue) ->
         load_probes(real_catalogue, path)
     assert {p.field for p in caught.value.problems} == {"aversion", "named_job", "days_only",
                                                          "earn_now", "not_for_me"}
+
+
+@pytest.mark.slow  # the real engine and sentence model over every shipped probe
+def test_the_shipped_engine_passes_every_trust_probe(shipped_engine: Engine) -> None:
+    """The first promise, on the real catalogue and models: no avoided role in a top five,
+    every named job in the top ten, days only and earn now kept, not for me stable."""
+    report = measure_trust(shipped_engine, load_probes(shipped_engine.catalogue))
+    assert report.passes, report.render()
