@@ -10,7 +10,9 @@ connections to fetch each page a fixed number of times:
 * the bare endpoint.
 
 It prints pages per second, median and 95th-percentile latency, and each page's rate as a
-fraction of the bare endpoint's. Nothing leaves the machine. Run it with
+fraction of the bare endpoint's. It then times the same pages in process (Flask's test
+client, one at a time, no network or threads: the steadiest measure of what a page costs)
+and prints each median as a multiple of the bare endpoint's. Nothing leaves the machine. Run it with
 ``.venv/bin/python bench/web_bench.py [--requests N] [--clients C]``.
 """
 
@@ -125,6 +127,20 @@ def measure(base: str, name: str, path: str, cookie: str, requests: int, clients
     return Measured(name, path, each * clients, time.perf_counter() - started, tuple(latencies))
 
 
+def in_process(app: Flask, cookie: str, path: str, count: int) -> float:
+    """Median seconds for ``path`` through the test client (the whole app, no network)."""
+    client = app.test_client()
+    client.set_cookie(*cookie.split("=", 1))
+    times = []
+    for _ in range(WARM_UP + count):
+        started = time.perf_counter()
+        response = client.get(path)
+        times.append(time.perf_counter() - started)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
+    return statistics.median(times[WARM_UP:])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=400,
@@ -153,6 +169,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{result.name:15} {result.per_second:9.1f} "
               f"{statistics.median(result.latencies) * 1000:10.2f} "
               f"{result.percentile(0.95) * 1000:8.2f} {result.per_second / ceiling:8.1%}")
+    medians = [(result.name, in_process(app, cookie, result.path, requests)) for result in results]
+    print(f"in process (Flask test client, one at a time), {requests} requests per page")
+    print(f"{'page':15} {'median ms':>10} {'x bare':>7}")
+    for name, median in medians:
+        print(f"{name:15} {median * 1000:10.3f} {median / medians[0][1]:7.2f}")
     return 0
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, g, url_for
+from flask import Flask, current_app, g, request, url_for
 from markupsafe import Markup, escape
 
 from compass.catalogue import Pay, Role
@@ -98,12 +99,30 @@ def first_mention(key: str) -> bool:
     return True
 
 
+LINKS = "compass_links"
+MOST_LINKS = 20_000  # far more than the addresses pages link to; a bound, not a tuning knob
+
+
+def page_url(endpoint: str, **values: Any) -> str:
+    """``url_for(endpoint, **values)``, built once per app for each address: a results page
+    links to the same few dozen addresses for everyone."""
+    built: dict[tuple[object, ...], str] = current_app.extensions.setdefault(LINKS, {})
+    key = (request.script_root, endpoint, *sorted(values.items()))
+    found = built.get(key)
+    if found is None:
+        if len(built) >= MOST_LINKS:
+            built.clear()
+        found = built[key] = url_for(endpoint, **values)
+    return found
+
+
 CARD_SIGNPOSTS = 3  # how many of a step's signposts fit on a results card
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["card_signposts"] = CARD_SIGNPOSTS
     app.jinja_env.globals["first_mention"] = first_mention
+    app.jinja_env.globals["page_url"] = page_url
     for function in (pay, day, years, join_words, first_sentence, badges, yearly_pay, explain, sentence_case,
                      compare_rows, site_name):
         app.add_template_filter(function)

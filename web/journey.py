@@ -8,8 +8,10 @@ never break a page.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flask import g, session
 
@@ -35,6 +37,7 @@ WHY_NOT = "why_not"          # [[reason, role id], ...]: reasons given for hidin
 LAST_HIDDEN = "last_hidden"  # the role hidden most recently, to offer 'why not' for it
 MAX_NOT_FOR_ME = 10
 _PATHS: dict[tuple[int, Stage | None], tuple[Flow, tuple[Question, ...]]] = {}
+CHECKED_ANSWER_SETS = 4096
 
 
 @dataclass(frozen=True)
@@ -74,13 +77,46 @@ def pruned(flow: Flow, raw: object) -> AnswerDict:
     return kept
 
 
+class _AnswerChecks:
+    """One flow's checks of a person's answers, remembered for the most recent answer sets:
+    every page a person opens reads the same answers again, and a class answers alike."""
+
+    def __init__(self, flow: Flow) -> None:
+        self.flow = flow
+        self.check = lru_cache(maxsize=CHECKED_ANSWER_SETS)(self._check)
+
+    def _check(self, raw_json: str) -> tuple[AnswerDict, Answers | None]:
+        kept = pruned(self.flow, json.loads(raw_json))
+        try:
+            return kept, validate_answers(self.flow, kept)
+        except InvalidAnswersError:
+            return kept, None
+
+
+_CHECKS: dict[int, _AnswerChecks] = {}
+
+
+def _checks(flow: Flow) -> _AnswerChecks:
+    found = _CHECKS.get(id(flow))
+    if found is None or found.flow is not flow:
+        found = _CHECKS[id(flow)] = _AnswerChecks(flow)
+    return found
+
+
+def _checked(flow: Flow) -> tuple[AnswerDict, Answers | None]:
+    """This person's answers, checked once per request: those on their path, and the full
+    set if every required question has one."""
+    found: tuple[AnswerDict, Answers | None] | None = g.get(CHECKED)
+    if found is None:
+        raw = json.dumps(session.get(ANSWERS), sort_keys=True, default=repr)
+        found = _checks(flow).check(raw)
+        setattr(g, CHECKED, found)
+    return found
+
+
 def answers_so_far(flow: Flow) -> AnswerDict:
-    """This person's answers, checked once per request (a fresh copy each call)."""
-    checked: AnswerDict | None = g.get(CHECKED)
-    if checked is None:
-        checked = pruned(flow, session.get(ANSWERS))
-        setattr(g, CHECKED, checked)
-    return dict(checked)
+    """This person's answers on their path (a fresh copy each call)."""
+    return dict(_checked(flow)[0])
 
 
 def save_answer(flow: Flow, question_id: str, value: str | list[str] | dict[str, str]) -> None:
@@ -93,10 +129,7 @@ def save_answer(flow: Flow, question_id: str, value: str | list[str] | dict[str,
 
 def complete_answers(flow: Flow) -> Answers | None:
     """The person's answers if every required question has one, else None."""
-    try:
-        return validate_answers(flow, answers_so_far(flow))
-    except InvalidAnswersError:
-        return None
+    return _checked(flow)[1]
 
 
 def position(flow: Flow, question_id: str) -> Position | None:

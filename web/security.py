@@ -18,11 +18,11 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 from limits import parse_many
 from limits.errors import ConfigurationError
-from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.errors import FRIENDLY, PageError
+from web.ratelimit_memory import SweptMemoryStorage
 from web.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ class LookupCounter:
 
     def __init__(self, limiter: Limiter) -> None:
         self.limiter = limiter
-        self.fallback = MovingWindowRateLimiter(MemoryStorage())
+        self.fallback = MovingWindowRateLimiter(SweptMemoryStorage())
 
     def hit(self, limit: str, *identifiers: str) -> bool:
         items = parse_many(limit)

@@ -19,6 +19,7 @@ from limits import parse_many
 
 from compass.catalogue import DEFAULT_CATALOGUE
 from compass.errors import CompassError
+from web.ratelimit_memory import SCHEME as MEMORY_SCHEME
 
 REPO = Path(__file__).resolve().parents[1]
 ENVIRONMENTS = ("production", "development", "test")
@@ -135,7 +136,7 @@ class Settings:
 
     @property
     def ratelimit_storage_url(self) -> str:
-        return self.redis_url or "memory://"
+        return self.redis_url or f"{MEMORY_SCHEME}://"
 
     @property
     def is_production(self) -> bool:

@@ -9,7 +9,7 @@ setting it back to the neutral value the question flow uses for "not asked".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -105,26 +105,29 @@ class AnswerBatch:
 
     def without_each(self, answers: tuple[AnswerRef, ...]) -> AnswerBatch:
         """Row 0, then row 0 with each answer in turn set back to neutral."""
-        variants = [self.row(0)] + [self.row(0)._without(answer) for answer in answers]
-        return stack(variants)
+        count = len(answers) + 1
+        arrays = {name: np.repeat(value[:1], count, axis=0) for name, value in self._arrays().items()}
+        for variant, answer in enumerate(answers, start=1):
+            _set_neutral(arrays, variant, answer)
+        return AnswerBatch(**arrays)
 
-    def _without(self, answer: AnswerRef) -> AnswerBatch:
-        if answer.kind == "interest":
-            interests = self.interests.copy()
-            interests[:, answer.index] = 0.5
-            return replace(self, interests=interests)
-        if answer.kind == "like":
-            ticked = self.ticked_likes.copy()
-            ticked[:, answer.index] = 0.0
-            return replace(self, ticked_likes=ticked, likes=_with_words(ticked, self.word_likes))
-        if answer.kind == "free_text":
-            return replace(self, text_match=np.zeros_like(self.text_match),
-                           likes=self.ticked_likes.copy())
-        if answer.kind == "earn_while_learning":
-            return replace(self, earn_while_learning=np.zeros_like(self.earn_while_learning))
-        if answer.kind == "max_study_years":
-            return replace(self, max_study_years=np.full_like(self.max_study_years, NO_LIMIT))
-        return replace(self, shift_work_ok=np.full_like(self.shift_work_ok, UNKNOWN))
+
+def _set_neutral(arrays: dict[str, np.ndarray], row: int, answer: AnswerRef) -> None:
+    """Set ``answer`` back to its neutral value in one row of a batch's arrays, in place."""
+    if answer.kind == "interest":
+        arrays["interests"][row, answer.index] = 0.5
+    elif answer.kind == "like":
+        arrays["ticked_likes"][row, answer.index] = 0.0
+        arrays["likes"][row] = _with_words(arrays["ticked_likes"][row], arrays["word_likes"][row])
+    elif answer.kind == "free_text":
+        arrays["text_match"][row] = 0.0
+        arrays["likes"][row] = arrays["ticked_likes"][row]
+    elif answer.kind == "earn_while_learning":
+        arrays["earn_while_learning"][row] = False
+    elif answer.kind == "max_study_years":
+        arrays["max_study_years"][row] = NO_LIMIT
+    else:
+        arrays["shift_work_ok"][row] = UNKNOWN
 
 
 def stack(batches: list[AnswerBatch]) -> AnswerBatch:

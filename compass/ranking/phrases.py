@@ -80,13 +80,14 @@ def named_sentence(quote: str) -> str:
     return f"You wrote {quoted(quote)}."
 
 
-def _topic(answer: AnswerRef, answers: AnswerBatch, role: Role,
-           work: FloatArray) -> tuple[bool, str, float]:
-    """(liked?, topic words, how much of it the role has 0..1) for an interest or a like."""
+def _topic(answer: AnswerRef, answers: AnswerBatch, work: FloatArray,
+           interests: FloatArray) -> tuple[bool, str, float]:
+    """(liked?, topic words, how much of it the role has 0..1) for an interest or a like;
+    ``work`` and ``interests`` are the role's rows of the role index."""
     if answer.kind == "interest":
         area = RIASEC[answer.index]
         liked = bool(answers.interests[0, answer.index] > 0.5)
-        return liked, INTEREST_TOPICS[area], role.interests.vector()[answer.index]
+        return liked, INTEREST_TOPICS[area], float(interests[answer.index])
     dim = LIKE_DIMENSIONS[answer.index]
     liked = bool(answers.likes[0, answer.index] > 0)
     return liked, LIKED_TOPICS[dim], float(work[answer.index])
@@ -107,15 +108,15 @@ def _study_sentence(answers: AnswerBatch) -> str:
     return f"You said you would study for up to {limit:g} years, and this job fits in that time."
 
 
-def answer_clauses(helped: list[tuple[float, AnswerRef]], role: Role, work: FloatArray,
-                   answers: AnswerBatch, wanted_text: str
+def answer_clauses(helped: list[tuple[float, AnswerRef]], work: FloatArray,
+                   interests: FloatArray, answers: AnswerBatch, wanted_text: str
                    ) -> list[tuple[str, tuple[AnswerRef, ...]]]:
     """Sentences for the wanting answers that helped, biggest effect first; likes are grouped."""
     groups: dict[str, list[tuple[AnswerRef, str, float]]] = {}
     order: list[str] = []
     for _, answer in helped:
         if answer.kind in ("interest", "like"):
-            liked, topic, amount = _topic(answer, answers, role, work)
+            liked, topic, amount = _topic(answer, answers, work, interests)
             if not liked or amount < LITTLE:
                 continue  # not a want, or the role does not bear the sentence out
             key = "liked"

@@ -63,10 +63,11 @@ def explain(ranker: Ranker, index: RoleIndex, answers: AnswerBatch, rows: NDArra
             routes: list[EntryRoute], own: OwnWords) -> list[tuple[Reason, ...]]:
     """Two to four reasons for each role in ``rows`` (``answers`` holds one profile)."""
     given, drops = answer_effects(ranker, index, answers, rows)
+    quotable = [is_clear(a, answers) and is_wanting(a, answers) for a in given]
     close = _close_to_words(answers)
     return [
-        _reasons_for(index.roles[int(row)], index.work[int(row)], given, drops[:, j], answers,
-                     routes[j], own, int(row) in close)
+        _reasons_for(index.roles[int(row)], index.work[int(row)], index.interests[int(row)],
+                     given, quotable, drops[:, j], answers, routes[j], own, int(row) in close)
         for j, row in enumerate(rows)
     ]
 
@@ -85,20 +86,20 @@ def _close_to_words(answers: AnswerBatch) -> set[int]:
     return {int(r) for r in closest if match[r] >= REAL_TEXT_MATCH}
 
 
-def _reasons_for(role: Role, work: FloatArray, given: tuple[AnswerRef, ...], drops: FloatArray,
-                 answers: AnswerBatch, route: EntryRoute, own: OwnWords,
-                 close_to_words: bool) -> tuple[Reason, ...]:
+def _reasons_for(role: Role, work: FloatArray, interests: FloatArray, given: tuple[AnswerRef, ...],
+                 quotable: list[bool], drops: FloatArray, answers: AnswerBatch, route: EntryRoute,
+                 own: OwnWords, close_to_words: bool) -> tuple[Reason, ...]:
+    """``quotable`` marks the given answers clear enough to quote that say what they want."""
     reasons = []
     if role.id in own.named_roles:
         reasons.append(Reason(named_sentence(own.quote_for(role.id)), ("free_text",)))
     top = float(drops.max()) if len(drops) else 0.0
-    helped = [(float(d), a) for d, a in zip(drops, given, strict=True)
-              if d > 0 and d >= MIN_SHARE_OF_TOP * top and is_clear(a, answers)
-              and is_wanting(a, answers)
+    helped = [(float(d), a) for d, a, ok in zip(drops, given, quotable, strict=True)
+              if ok and d > 0 and d >= MIN_SHARE_OF_TOP * top
               and (a.kind != "free_text" or (_words_fit(role, work, own, close_to_words)
                                              and role.id not in own.named_roles))]
     helped.sort(key=lambda pair: -pair[0])
-    clauses = answer_clauses(helped, role, work, answers, own.wanted_text)
+    clauses = answer_clauses(helped, work, interests, answers, own.wanted_text)
     reasons += [Reason(text, tuple(a.name for a in cited)) for text, cited in clauses]
     reasons = reasons[:MAX_REASONS]
     for fact in fallback_facts(role, route):

@@ -69,6 +69,7 @@ class SignpostCache:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._signposts: dict[tuple[str, int], Signposts] = {}
+        self._suited: dict[tuple[str, int, Stage | None], Signposts] = {}
 
     def get(self, role: Role, route_index: int) -> Signposts:
         key = (role.id, route_index)
@@ -78,17 +79,26 @@ class SignpostCache:
             self._signposts[key] = signposts
         return signposts
 
+    def suited(self, role: Role, route_index: int, stage: Stage | None) -> Signposts:
+        """:meth:`get`'s signposts that suit someone at ``stage`` (see :func:`suited`)."""
+        key = (role.id, route_index, stage)
+        found = self._suited.get(key)
+        if found is None:
+            providers, programmes = self.get(role, route_index)
+            found = self._suited[key] = (suited(providers, stage), suited(programmes, stage))
+        return found
+
 
 def make_step(signposts: SignpostCache, role: Role, route_index: int, profile: Profile) -> Step:
     """The step for ``role``'s route number ``route_index``, for ``profile``."""
     route = role.entry_routes[route_index]
-    providers, programmes = signposts.get(role, route_index)
+    providers, programmes = signposts.suited(role, route_index, profile.stage)
     wait = years_before_start(route, profile)
     problems = route_problems(route, profile)
     return Step(
         route=route,
-        providers=suited(providers, profile.stage),
-        programmes=suited(programmes, profile.stage),
+        providers=providers,
+        programmes=programmes,
         why=why_this_route(route, profile, wait, problems),
         wait_years=wait,
         total_years=wait + route.full_time_study_years,

@@ -97,9 +97,16 @@ def open_database(url: str) -> Database:
 
 
 def _sqlite_pragmas(connection: object, _record: object) -> None:
+    """Write-ahead logging for a database file: readers never wait for a writer, and a
+    commit is one append to the log instead of rewriting pages under a whole-file lock
+    (many threads and workers joining groups at once wait milliseconds, not seconds).
+    With ``synchronous = NORMAL`` a commit survives the service stopping or crashing; only
+    the machine losing power could undo the last few. An in-memory database ignores both."""
     cursor = connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_helpers import Journey, Value, default_answer, open_code
+from web_helpers import Journey, Value, default_answer, open_code, text_of
 from werkzeug.test import TestResponse
 
 from compass.questionnaire import questions_for, validate_answers
@@ -20,10 +20,6 @@ from web.security import CONTENT_SECURITY_POLICY
 from web.settings import Settings
 
 TODAY = date.today()
-
-
-def text_of(response: object) -> str:
-    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
 
 
 def words_of(response: object) -> str:

@@ -8,14 +8,10 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_helpers import Journey
+from web_helpers import Journey, text_of
 
 from compass.catalogue import Catalogue
 from compass.catalogue.vocab import Family
-
-
-def text_of(response: object) -> str:
-    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
 
 
 def listed(page: str) -> list[str]:

@@ -6,14 +6,10 @@ import re
 
 from flask.testing import FlaskClient
 from markupsafe import escape
-from web_helpers import Journey, Value, default_answer, first_of_type
+from web_helpers import Journey, Value, default_answer, first_of_type, text_of
 
 from compass.catalogue.vocab import Stage
 from compass.questionnaire import Flow, QuestionType, questions_for
-
-
-def text_of(response: object) -> str:
-    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
 
 
 def test_start_page_says_what_it_is_and_what_happens_to_answers(client: FlaskClient) -> None:

@@ -7,13 +7,9 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_helpers import Journey
+from web_helpers import Journey, text_of
 
 from compass.catalogue import Catalogue
-
-
-def text_of(response: object) -> str:
-    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
 
 
 @pytest.fixture

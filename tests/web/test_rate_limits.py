@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from flask.testing import FlaskClient
 
 from web import create_app
+from web.ratelimit_memory import SweptMemoryStorage
 
 
 def _statuses(client: FlaskClient, count: int, path: str = "/roles") -> list[int]:
@@ -46,3 +48,15 @@ def test_two_servers_sharing_redis_count_one_address_once(redis_url: str) -> Non
     assert _statuses(first, 2) + _statuses(second, 2) == [200] * 4
     assert first.get("/roles").status_code == 429 and second.get("/roles").status_code == 429
     assert json.loads(first.get("/readyz").data)["stores"]["redis"] == "ready"
+
+
+def test_an_in_memory_counter_that_raises_never_gives_a_500(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: under load the in-memory limiter now and then raised, and the visitor got a 500."""
+    def broken(*_: object, **__: object) -> bool:
+        raise RuntimeError("dictionary changed size during iteration")
+
+    app = create_app({"rate_limit": "100 per minute"})
+    monkeypatch.setattr(SweptMemoryStorage, "acquire_entry", broken)
+    client = app.test_client()
+    assert _statuses(client, 3) == [200, 200, 200]
+    assert _statuses(client, 1, "/results") == [302]

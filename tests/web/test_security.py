@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_helpers import Journey
+from web_helpers import Journey, text_of
 
 from web import create_app
 from web.security import CONTENT_SECURITY_POLICY
@@ -23,10 +23,6 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "web" / "templates"
 PAGES = ["/", "/about-your-answers", "/clear", "/questions/stage", "/roles", "/roles/porter",
          "/compare?role=porter&role=midwife", "/compare", "/next-steps/porter?stage=school",
          "/code", "/no-such-page"]
-
-
-def text_of(response: object) -> str:
-    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
 
 
 @pytest.mark.parametrize("path", PAGES)

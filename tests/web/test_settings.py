@@ -42,7 +42,7 @@ def test_values_are_read_and_converted() -> None:
     assert settings.secure_cookies is False and settings.proxy_count == 1
     assert settings.rate_limit == "10 per second" and settings.visitor_rate_limit == "5 per second"
     assert settings.ratelimit_storage_url == "redis://cache:6379/0"
-    assert Settings.for_tests().ratelimit_storage_url == "memory://"
+    assert Settings.for_tests().ratelimit_storage_url == "compass-memory://"
 
 
 def test_folder_settings_become_paths_and_the_app_starts_with_them(tmp_path: Path) -> None:

@@ -9,15 +9,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from test_adviser import open_for_adviser
-from web_helpers import Journey, open_code
+from web_helpers import Journey, open_code, text_of
 
 from compass.questionnaire import validate_answers
 from compass.sharecode import ShareCodeError, invalid_detail
 from web import create_app
-
-
-def text_of(response: object) -> str:
-    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
 
 
 def titles(page: str) -> list[str]:

@@ -98,3 +98,8 @@ def first_of_type(flow: Flow, kind: QuestionType, stage: str = "school") -> Ques
 def open_code(journey: Journey, code: str, form: str = "/code") -> TestResponse:
     """Type a share code into an 'open a code' form, as a browser posts it (never in the URL)."""
     return journey.post(form, {"code": code})
+
+
+def text_of(response: object) -> str:
+    """A response's body as text."""
+    return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]

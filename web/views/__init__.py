@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from web import filters, stores
+from web import cards, filters, stores
 from web.views import adviser, groups, health, questions, resources, results, roles, share, start, steps
 
 BLUEPRINTS = (start.bp, questions.bp, results.bp, roles.bp, steps.bp, share.bp, health.bp,
@@ -14,6 +14,7 @@ SHARE_BLUEPRINTS = (share.bp,)
 
 def init_app(app: Flask) -> None:
     filters.init_app(app)
+    cards.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     stores.init_app(app)
