@@ -35,7 +35,7 @@ from compass.ranking.encoder import TextEncoder, shared_encoder
 from compass.ranking.features import PairFeatures, pair_features
 from compass.ranking.reasons import Reason, explain
 from compass.ranking.role_index import RoleIndex
-from compass.ranking.routes import NO_ROUTE, RoutePlan, plan_routes, route_problems, years_before_start
+from compass.ranking.routes import NO_ROUTE, RoutePlan, RoutePlanner, route_problems, years_before_start
 from compass.ranking.scorers import Ranker, TransparentScorer
 from compass.ranking.shortlist import neutral_spread, order_roles, reads_as_neutral, without_hidden
 from compass.ranking.text_match import TextMatcher
@@ -108,6 +108,7 @@ class Engine:
         self.catalogue = catalogue
         self.reader = reader or OwnWordsReader.for_catalogue(catalogue)
         self.index = RoleIndex.from_catalogue(catalogue)
+        self.planner = RoutePlanner(self.index.routes)
         self.ranker: Ranker = ranker or TransparentScorer()
         self.text = TextMatcher(catalogue.roles, encoder or shared_encoder(), embeddings)
         self.fallback_reason = fallback_reason
@@ -168,7 +169,7 @@ class Engine:
     def _features(self, understood: Sequence[Understood]) -> tuple[AnswerBatch, RoutePlan,
                                                                    PairFeatures]:
         answers = self._answers(understood)
-        plan = plan_routes(answers, self.index.routes)
+        plan = self.planner.plan(answers)
         return answers, plan, pair_features(answers, self.index, self._rows, plan)
 
     def _answers(self, understood: Sequence[Understood]) -> AnswerBatch:
@@ -235,7 +236,7 @@ class Engine:
                   for role, r in zip(roles, picks, strict=True)]
         steps = [make_step(self.signposts, role, j, understood.profile)
                  for role, j in zip(roles, routes, strict=True)]
-        evidence = explain(self.ranker, self.index, scored.answers.row(i), picks,
+        evidence = explain(self.ranker, self.index, self.planner, scored.answers.row(i), picks,
                            [s.route for s in steps], understood.own)
         return [
             Recommendation(role=role, score=float(scored.scores[i, r]),
@@ -258,7 +259,7 @@ class Engine:
     def best_route_index(self, profile: Profile, role: Role) -> int:
         """The route :meth:`recommend` shows for ``role``: the best fitting one, else the closest."""
         answers = answer_batch([profile], np.zeros((1, len(self.index))))
-        best = int(plan_routes(answers, self.index.routes).best[0, self._row_of[role.id]])
+        best = int(self.planner.plan(answers).best[0, self._row_of[role.id]])
         return self._route_index(profile, role, best)
 
     def worth_knowing(self, profile: Profile, role: Role) -> tuple[str, ...]:

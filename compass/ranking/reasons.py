@@ -24,7 +24,7 @@ from compass.ranking.answers import AnswerBatch, AnswerRef
 from compass.ranking.features import pair_features
 from compass.ranking.phrases import LITTLE, answer_clauses, fallback_facts, is_clear, is_wanting, named_sentence
 from compass.ranking.role_index import RoleIndex
-from compass.ranking.routes import plan_routes
+from compass.ranking.routes import RoutePlanner
 from compass.ranking.scorers import Ranker
 from compass.understanding import OwnWords
 
@@ -46,7 +46,7 @@ class Reason:
     answers: tuple[str, ...] = ()
 
 
-def answer_effects(ranker: Ranker, index: RoleIndex, answers: AnswerBatch,
+def answer_effects(ranker: Ranker, index: RoleIndex, planner: RoutePlanner, answers: AnswerBatch,
                    rows: NDArray[np.int64]) -> tuple[tuple[AnswerRef, ...], FloatArray]:
     """The given answers and, per answer and role, how much removing it lowers the score.
 
@@ -54,15 +54,15 @@ def answer_effects(ranker: Ranker, index: RoleIndex, answers: AnswerBatch,
     """
     given = answers.given_answers()
     variants = answers.without_each(given)
-    plan = plan_routes(variants, index.routes.take(rows))
+    plan = planner.plan(variants, rows)
     scores = ranker.score(pair_features(variants, index, rows, plan))
     return given, scores[0][None, :] - scores[1:]
 
 
-def explain(ranker: Ranker, index: RoleIndex, answers: AnswerBatch, rows: NDArray[np.int64],
-            routes: list[EntryRoute], own: OwnWords) -> list[tuple[Reason, ...]]:
+def explain(ranker: Ranker, index: RoleIndex, planner: RoutePlanner, answers: AnswerBatch,
+            rows: NDArray[np.int64], routes: list[EntryRoute], own: OwnWords) -> list[tuple[Reason, ...]]:
     """Two to four reasons for each role in ``rows`` (``answers`` holds one profile)."""
-    given, drops = answer_effects(ranker, index, answers, rows)
+    given, drops = answer_effects(ranker, index, planner, answers, rows)
     quotable = [is_clear(a, answers) and is_wanting(a, answers) for a in given]
     close = _close_to_words(answers)
     return [

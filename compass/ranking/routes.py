@@ -48,6 +48,26 @@ class RoutePlan:
         fits: NDArray[np.bool_] = self.best != NO_ROUTE
         return fits
 
+    def take(self, rows: NDArray[np.int64]) -> RoutePlan:
+        """The same plan for only the roles in ``rows``."""
+        return RoutePlan(self.best[:, rows], self.wait_years[:, rows], self.total_years[:, rows],
+                         self.paid[:, rows])
+
+    def pick(self, profiles: NDArray[np.int64]) -> RoutePlan:
+        """The plans of the profiles at these positions, in this order."""
+        return RoutePlan(self.best[profiles], self.wait_years[profiles], self.total_years[profiles],
+                         self.paid[profiles])
+
+    def repeat(self, count: int) -> RoutePlan:
+        """This one profile's plan ``count`` times over."""
+        return self.pick(np.zeros(count, dtype=np.int64))
+
+    @staticmethod
+    def stack(plans: list[RoutePlan]) -> RoutePlan:
+        """Plans for several profiles, one after another."""
+        return RoutePlan(*(np.concatenate([getattr(p, name) for p in plans])
+                           for name in ("best", "wait_years", "total_years", "paid")))
+
 
 def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:
     """Pick each role's best fitting route for each profile in ``answers``."""
@@ -75,6 +95,45 @@ def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:
         total_years=np.take_along_axis(total, pick, axis=-1)[..., 0],
         paid=np.take_along_axis(np.broadcast_to(routes.paid[None], key.shape), pick, -1)[..., 0],
     )
+
+
+MOST_PLANS = 20_000  # distinct sets of constraint answers kept (about 10 KB each)
+
+
+class RoutePlanner:
+    """:func:`plan_routes` over one catalogue's routes, remembering the plan for each set of
+    constraint answers: a plan depends on nothing else (not interests, likes or own words),
+    and people, and the variants reasons are worked out from, share a handful of them."""
+
+    def __init__(self, routes: RouteTable) -> None:
+        self.routes = routes
+        self._plans: dict[tuple[float, ...], RoutePlan] = {}
+
+    def plan(self, answers: AnswerBatch, rows: NDArray[np.int64] | None = None) -> RoutePlan:
+        """The plan for every profile in ``answers``, for every role or only ``rows``."""
+        keys = [tuple(key) for key in np.column_stack([
+            answers.at_university, answers.degree_years, answers.level3_years, answers.start_age,
+            answers.max_study_years, answers.earn_while_learning, answers.has_gcse]).tolist()]
+        distinct = list(dict.fromkeys(keys))
+        plans = [self._plan_for(key, answers, keys.index(key)) for key in distinct]
+        if rows is not None:
+            plans = [p.take(rows) for p in plans]
+        if len(plans) == 1:
+            return plans[0] if len(keys) == 1 else plans[0].repeat(len(keys))
+        stacked = RoutePlan.stack(plans)
+        return stacked if len(distinct) == len(keys) else stacked.pick(
+            np.array([distinct.index(key) for key in keys], dtype=np.int64))
+
+    def _plan_for(self, key: tuple[float, ...], answers: AnswerBatch, i: int) -> RoutePlan:
+        found = self._plans.get(key)
+        if found is None:
+            if len(self._plans) >= MOST_PLANS:
+                self._plans.clear()
+            found = plan_routes(answers.row(i), self.routes)
+            for array in (found.best, found.wait_years, found.total_years, found.paid):
+                array.flags.writeable = False  # shared by every caller from now on
+            self._plans[key] = found
+        return found
 
 
 def years_before_start(route: EntryRoute, profile: Profile) -> float:

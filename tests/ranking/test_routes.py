@@ -14,6 +14,7 @@ from compass.ranking.role_index import RoleIndex
 from compass.ranking.routes import (
     NO_ROUTE,
     RoutePlan,
+    RoutePlanner,
     plan_routes,
     route_problems,
     years_before_start,
@@ -53,6 +54,19 @@ def test_vectorised_plan_agrees_with_the_plain_rules(profile: Profile) -> None:
             chosen = role.entry_routes[plan.best[0, i]]
             assert plan.total_years[0, i] == (years_before_start(chosen, profile)
                                               + chosen.full_time_study_years)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(profiles, min_size=1, max_size=4))
+def test_the_planner_remembers_the_same_plans_plan_routes_makes(batch: list[Profile]) -> None:
+    planner = RoutePlanner(INDEX.routes)
+    answers = answer_batch(batch, np.zeros((len(batch), len(INDEX))))
+    direct = plan_routes(answers, INDEX.routes)
+    rows = np.array([2, 0, 1], dtype=np.int64)
+    for plan, expected in ((planner.plan(answers), direct), (planner.plan(answers), direct),
+                           (planner.plan(answers, rows), direct.take(rows))):
+        for name in ("best", "wait_years", "total_years", "paid"):
+            assert np.array_equal(getattr(plan, name), getattr(expected, name)), name
 
 
 def test_wanting_to_earn_now_rules_out_degrees() -> None:
