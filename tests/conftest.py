@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from store_servers import TEST_DATABASE_URL, TEST_REDIS_URL, empty_postgresql, empty_redis
 
 from compass.catalogue import Catalogue, load_catalogue
 from compass.ranking.engine import Engine
@@ -38,23 +39,6 @@ def shipped_engine(shipped_catalogue: Catalogue) -> Engine:
     return Engine.load(catalogue=shipped_catalogue)
 
 
-# Real server stores: .ci/run starts PostgreSQL and Redis and names them here. Without them
-# the same tests run against the embedded defaults only (SQLite, in-process memory).
-TEST_DATABASE_URL = os.environ.get("COMPASS_TEST_DATABASE_URL", "")
-TEST_REDIS_URL = os.environ.get("COMPASS_TEST_REDIS_URL", "")
-
-
-def empty_postgresql(url: str) -> str:
-    """Drop every table in the test PostgreSQL database, so each test starts from nothing."""
-    from sqlalchemy import create_engine, text
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return url
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh database: a SQLite file, and PostgreSQL when COMPASS_TEST_DATABASE_URL is set."""
@@ -70,6 +54,4 @@ def redis_url() -> str:
     """A Redis emptied for this test; skipped when COMPASS_TEST_REDIS_URL is not set."""
     if not TEST_REDIS_URL:
         pytest.skip("COMPASS_TEST_REDIS_URL is not set (.ci/run sets it after starting Redis)")
-    import redis
-    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
-    return TEST_REDIS_URL
+    return empty_redis(TEST_REDIS_URL)

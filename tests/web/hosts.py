@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from store_servers import TEST_DATABASE_URL, TEST_REDIS_URL, empty_postgresql, empty_redis
+
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 REPO = Path(__file__).resolve().parents[2]
 
@@ -186,19 +188,6 @@ class Relay:
                     pass
 
 
-TEST_DATABASE_URL = os.environ.get("COMPASS_TEST_DATABASE_URL", "")
-TEST_REDIS_URL = os.environ.get("COMPASS_TEST_REDIS_URL", "")
-
-
 def fresh_stores() -> tuple[str, str]:
     """The test PostgreSQL (emptied) and Redis (flushed) that .ci/run starts."""
-    import redis
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(TEST_DATABASE_URL)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
-    return TEST_DATABASE_URL, TEST_REDIS_URL
+    return empty_postgresql(TEST_DATABASE_URL), empty_redis(TEST_REDIS_URL)

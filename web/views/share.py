@@ -9,7 +9,10 @@ form from it; without JavaScript the person types the code shown beside the link
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
+from typing import TypeVar
 
 from flask import Blueprint, flash, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
@@ -33,6 +36,8 @@ from web.pages import (
 )
 from web.services import current_services
 from web.stores import share_store
+
+ViewResult = TypeVar("ViewResult")
 
 bp = Blueprint("share", __name__)
 WHAT_TO_DO = "Check it with the person who made it and type it again using 'Open a code'."
@@ -101,19 +106,21 @@ def open_code() -> Response | tuple[str, int]:
     return redirect(url_for("share.view"), code=303)
 
 
-def _opened() -> tuple[str, SharedAnswers] | Response:
-    code = session.get(OPENED)
-    if not isinstance(code, str):
-        return redirect(url_for("share.enter"))
-    return code, read_code_or_404(code, WHAT_TO_DO)
+def with_opened_code(view: Callable[[str, SharedAnswers], ViewResult]) -> Callable[[], ViewResult | Response]:
+    """Pass the view the code this browser opened and what it holds; with none opened, go to
+    the page for typing one in."""
+    @wraps(view)
+    def opened() -> ViewResult | Response:
+        code = session.get(OPENED)
+        if not isinstance(code, str):
+            return redirect(url_for("share.enter"))
+        return view(code, read_code_or_404(code, WHAT_TO_DO))
+    return opened
 
 
 @bp.get("/code/shared")
-def view() -> str | Response:
-    opened = _opened()
-    if isinstance(opened, Response):
-        return opened
-    code, shared = opened
+@with_opened_code
+def view(code: str, shared: SharedAnswers) -> str:
     suggestions = shared_suggestions(shared)
     return render_template("share/view.html", code=code, issued=shared.issued,
                            suggestions=suggestions, interactive=False,
@@ -121,11 +128,8 @@ def view() -> str | Response:
 
 
 @bp.get("/code/shared/print")
-def printable() -> str | Response:
-    opened = _opened()
-    if isinstance(opened, Response):
-        return opened
-    code, shared = opened
+@with_opened_code
+def printable(code: str, shared: SharedAnswers) -> str:
     return render_template(
         "results/print.html", suggestions=shared_suggestions(shared),
         rows=answer_rows(shared.answers), shared=True, made_on=shared.issued, code=code,
@@ -134,11 +138,8 @@ def printable() -> str | Response:
 
 
 @bp.post("/code/shared/use")
-def use() -> Response:
+@with_opened_code
+def use(_code: str, shared: SharedAnswers) -> Response:
     params.form()
-    opened = _opened()
-    if isinstance(opened, Response):
-        return opened
-    _, shared = opened
     journey.replace_all(shared.answers, shared.not_for_me, shared.why_not)
     return redirect(url_for("results.index"), code=303)
