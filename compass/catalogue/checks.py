@@ -19,8 +19,10 @@ from compass.yamlio import FieldPath
 if TYPE_CHECKING:
     from compass.catalogue.loader import CatalogueEntry
 
-MAX_READING_GRADE = 9.0
+MAX_READING_GRADE = 7.0
 MAX_SENTENCE_WORDS = 25
+# A reading grade for a few words means little ('No set qualifications.' scores 13).
+MIN_WORDS_TO_GRADE = 8
 
 
 def _problem(entry: CatalogueEntry, loc: FieldPath, message: str, hint: str = "",
@@ -265,12 +267,16 @@ def check_reading_age(roles: Sequence[CatalogueEntry]) -> list[Problem]:
         bullets = " ".join(b.rstrip(".") + "." for b in role.day_to_day)
         problems.extend(_reading_problems(entry, ("summary",), role.summary))
         problems.extend(_reading_problems(entry, ("day_to_day",), bullets))
+        for i, route in enumerate(role.entry_routes):
+            if route.entry_requirements:
+                problems.extend(_reading_problems(entry, ("entry_routes", i, "entry_requirements"),
+                                                  route.entry_requirements))
     return problems
 
 
 def _reading_problems(entry: CatalogueEntry, loc: FieldPath, text: str) -> list[Problem]:
     problems = []
-    grade = reading_grade(text)
+    grade = reading_grade(text) if len(text.split()) >= MIN_WORDS_TO_GRADE else 0.0
     if grade > MAX_READING_GRADE:
         problems.append(_problem(entry, loc, f"reading grade {grade:.1f} is above {MAX_READING_GRADE:g}",
                                  "use shorter sentences and everyday words", Severity.WARNING))

@@ -58,8 +58,8 @@ BREAKAGES = [
     Breakage("missing-required-field", "roles/estates-manager.yaml", "family: management-leadership\n",
              "", "roles/estates-manager.yaml", 1, "family", "required but missing"),
     Breakage("empty-summary", "roles/estates-manager.yaml",
-             "summary: >-\n  Estates managers look after hospital buildings. They plan repairs and lead the teams"
-             " who\n  keep everything working.",
+             "summary: >-\n  You look after hospital buildings. You plan repairs and lead the teams who keep it all"
+             "\n  working.",
              'summary: ""', "roles/estates-manager.yaml", 5, "summary", "too short or empty"),
     Breakage("text-over-length", "roles/porter.yaml", "  - Deliver post, linen and supplies",
              "  - " + "Deliver post and linen and supplies " * 5, "roles/porter.yaml", 12,
@@ -144,3 +144,17 @@ def test_reading_age_is_a_warning_not_an_error(good_catalogue: Path) -> None:
     assert result.catalogue is not None
     messages = [w.render() for w in result.warnings]
     assert any("porter.yaml:6: warning: summary: reading grade" in m for m in messages), messages
+
+
+def test_entry_requirements_hard_to_read_are_a_warning_at_their_line(good_catalogue: Path) -> None:
+    path = good_catalogue / "roles/porter.yaml"
+    text = path.read_text(encoding="utf-8")
+    hard = ("Prospective applicants necessitate demonstrable organisational competencies "
+            "alongside institutional familiarity with interdepartmental procedures.")
+    path.write_text(text.replace("entry_requirements: Aged 16 or over.",
+                                 f"entry_requirements: {hard}"), encoding="utf-8")
+    result = check_catalogue(good_catalogue)
+    assert result.catalogue is not None
+    messages = [w.render() for w in result.warnings]
+    assert any("porter.yaml:44: warning: entry_routes" in m and "entry_requirements: reading grade" in m
+               for m in messages), messages
