@@ -1,7 +1,8 @@
 """The suggestion cards of a list, rendered once and kept while the list is.
 
-A results page is mostly its ten cards, and the cards hold nothing about one person (the
-forms their buttons belong to come after the list): the same list renders the same cards.
+A results page is mostly its ten cards. The cards hold nothing but the list itself: no
+CSRF token or anything else about one visit (the forms their buttons belong to come after
+the list), so the same list renders the same cards.
 :class:`~compass.suggestions.SuggestionCache` hands back the same ``Suggestions`` object
 for the same answers, so the cards are kept beside it, and go when it goes.
 """
@@ -37,7 +38,7 @@ def cards(suggestions: Suggestions, interactive: bool = False,
     kept.pop(key, None)
     kept[key] = (weakref.ref(suggestions), html)
     while len(kept) > KEPT_LISTS:
-        del kept[next(iter(kept))]
+        kept.pop(next(iter(kept)), None)  # another thread may have dropped it already
     return html
 
 

@@ -105,7 +105,13 @@ MOST_LINKS = 20_000  # far more than the addresses pages link to; a bound, not a
 
 def page_url(endpoint: str, **values: Any) -> str:
     """``url_for(endpoint, **values)``, built once per app for each address: a results page
-    links to the same few dozen addresses for everyone."""
+    links to the same few dozen addresses for everyone. Templates use it for the links on
+    every page (header, footer, result cards); ``url_for`` stays fine for the rest. Addresses
+    that depend on more than the endpoint and values (relative endpoints, full URLs, list
+    values) are built afresh each time."""
+    if endpoint.startswith(".") or "_external" in values or "_scheme" in values or any(
+            isinstance(v, list | dict | set) for v in values.values()):
+        return url_for(endpoint, **values)
     built: dict[tuple[object, ...], str] = current_app.extensions.setdefault(LINKS, {})
     key = (request.script_root, endpoint, *sorted(values.items()))
     found = built.get(key)

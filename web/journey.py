@@ -85,12 +85,13 @@ class _AnswerChecks:
         self.flow = flow
         self.check = lru_cache(maxsize=CHECKED_ANSWER_SETS)(self._check)
 
-    def _check(self, raw_json: str) -> tuple[AnswerDict, Answers | None]:
+    def _check(self, raw_json: str) -> tuple[str, Answers | None]:
+        """The answers on the path (as JSON: each caller gets its own copy), and the full set."""
         kept = pruned(self.flow, json.loads(raw_json))
         try:
-            return kept, validate_answers(self.flow, kept)
+            return json.dumps(kept), validate_answers(self.flow, kept)
         except InvalidAnswersError:
-            return kept, None
+            return json.dumps(kept), None
 
 
 _CHECKS: dict[int, _AnswerChecks] = {}
@@ -103,12 +104,15 @@ def _checks(flow: Flow) -> _AnswerChecks:
     return found
 
 
-def _checked(flow: Flow) -> tuple[AnswerDict, Answers | None]:
-    """This person's answers, checked once per request: those on their path, and the full
-    set if every required question has one."""
-    found: tuple[AnswerDict, Answers | None] | None = g.get(CHECKED)
+def _checked(flow: Flow) -> tuple[str, Answers | None]:
+    """This person's answers, checked once per request: those on their path (as JSON), and
+    the full set if every required question has one."""
+    found: tuple[str, Answers | None] | None = g.get(CHECKED)
     if found is None:
-        raw = json.dumps(session.get(ANSWERS), sort_keys=True, default=repr)
+        try:
+            raw = json.dumps(session.get(ANSWERS), sort_keys=True)
+        except (TypeError, ValueError):  # not answers this module wrote: start again
+            raw = "{}"
         found = _checks(flow).check(raw)
         setattr(g, CHECKED, found)
     return found
@@ -116,7 +120,8 @@ def _checked(flow: Flow) -> tuple[AnswerDict, Answers | None]:
 
 def answers_so_far(flow: Flow) -> AnswerDict:
     """This person's answers on their path (a fresh copy each call)."""
-    return dict(_checked(flow)[0])
+    answers: AnswerDict = json.loads(_checked(flow)[0])
+    return answers
 
 
 def save_answer(flow: Flow, question_id: str, value: str | list[str] | dict[str, str]) -> None:

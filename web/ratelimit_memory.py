@@ -13,12 +13,14 @@ It replaces one private method of ``limits.storage.MemoryStorage`` (``limits>=5.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
 
 from limits.storage import MemoryStorage
 
+log = logging.getLogger(__name__)
 SCHEME = "compass-memory"
 SWEEP_SECONDS = 1.0
 BASE_EXPIRY = "_MemoryStorage__expire_events"
@@ -38,10 +40,10 @@ class SweptMemoryStorage(MemoryStorage):
     def _MemoryStorage__schedule_expiry(self) -> None:  # noqa: N802 - the name the base class calls
         """Called on every hit: make sure this process has its sweeper (a forked worker
         inherits the object but not the thread)."""
-        if self._sweeper_pid == os.getpid() and self._sweeper is not None:
+        if self._sweeper_pid == os.getpid() and self._sweeper is not None and self._sweeper.is_alive():
             return
         with self._starting:
-            if self._sweeper_pid != os.getpid() or self._sweeper is None:
+            if self._sweeper_pid != os.getpid() or self._sweeper is None or not self._sweeper.is_alive():
                 self._sweeper = threading.Thread(target=self._sweep, name="rate-limit-sweeper",
                                                  daemon=True)
                 self._sweeper.start()
@@ -51,4 +53,7 @@ class SweptMemoryStorage(MemoryStorage):
         expire = getattr(self, BASE_EXPIRY)  # the base class's own sweep of expired counts
         while True:
             time.sleep(SWEEP_SECONDS)
-            expire()
+            try:
+                expire()
+            except Exception:  # noqa: BLE001 - a failed sweep is retried next time; counts stay right
+                log.exception("sweeping expired rate-limit counts failed; trying again")

@@ -97,7 +97,10 @@ def plan_routes(answers: AnswerBatch, routes: RouteTable) -> RoutePlan:
     )
 
 
-MOST_PLANS = 20_000  # distinct sets of constraint answers kept (about 10 KB each)
+MOST_PLANS = 4096  # distinct sets of constraint answers kept (about 10 KB each)
+# Everything plan_routes reads from the answers: a plan is remembered under these values.
+PLAN_INPUTS = ("at_university", "degree_years", "level3_years", "start_age", "max_study_years",
+               "earn_while_learning", "has_gcse")
 
 
 class RoutePlanner:
@@ -111,18 +114,21 @@ class RoutePlanner:
 
     def plan(self, answers: AnswerBatch, rows: NDArray[np.int64] | None = None) -> RoutePlan:
         """The plan for every profile in ``answers``, for every role or only ``rows``."""
-        keys = [tuple(key) for key in np.column_stack([
-            answers.at_university, answers.degree_years, answers.level3_years, answers.start_age,
-            answers.max_study_years, answers.earn_while_learning, answers.has_gcse]).tolist()]
-        distinct = list(dict.fromkeys(keys))
-        plans = [self._plan_for(key, answers, keys.index(key)) for key in distinct]
+        keys = [tuple(key) for key in np.column_stack(
+            [getattr(answers, name) for name in PLAN_INPUTS]).tolist()]
+        first: dict[tuple[float, ...], int] = {}  # each key's first row, in order of first rows
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
+        distinct = list(first)
+        plans = [self._plan_for(key, answers, first[key]) for key in distinct]
         if rows is not None:
             plans = [p.take(rows) for p in plans]
         if len(plans) == 1:
             return plans[0] if len(keys) == 1 else plans[0].repeat(len(keys))
         stacked = RoutePlan.stack(plans)
+        place = {key: j for j, key in enumerate(distinct)}
         return stacked if len(distinct) == len(keys) else stacked.pick(
-            np.array([distinct.index(key) for key in keys], dtype=np.int64))
+            np.array([place[key] for key in keys], dtype=np.int64))
 
     def _plan_for(self, key: tuple[float, ...], answers: AnswerBatch, i: int) -> RoutePlan:
         found = self._plans.get(key)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
+import re
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +16,7 @@ from compass.ranking.answers import answer_batch
 from compass.ranking.role_index import RoleIndex
 from compass.ranking.routes import (
     NO_ROUTE,
+    PLAN_INPUTS,
     RoutePlan,
     RoutePlanner,
     plan_routes,
@@ -56,17 +60,27 @@ def test_vectorised_plan_agrees_with_the_plain_rules(profile: Profile) -> None:
                                               + chosen.full_time_study_years)
 
 
-@settings(max_examples=100, deadline=None)
+SHARED_PLANNER = RoutePlanner(INDEX.routes)  # remembers plans across every example below
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.lists(profiles, min_size=1, max_size=4))
 def test_the_planner_remembers_the_same_plans_plan_routes_makes(batch: list[Profile]) -> None:
-    planner = RoutePlanner(INDEX.routes)
     answers = answer_batch(batch, np.zeros((len(batch), len(INDEX))))
-    direct = plan_routes(answers, INDEX.routes)
     rows = np.array([2, 0, 1], dtype=np.int64)
-    for plan, expected in ((planner.plan(answers), direct), (planner.plan(answers), direct),
-                           (planner.plan(answers, rows), direct.take(rows))):
-        for name in ("best", "wait_years", "total_years", "paid"):
-            assert np.array_equal(getattr(plan, name), getattr(expected, name)), name
+    for plan, wanted_rows in ((SHARED_PLANNER.plan(answers), None),
+                              (SHARED_PLANNER.plan(answers, rows), rows)):
+        for i in range(len(batch)):
+            expected = plan_routes(answers.row(i), INDEX.routes)
+            if wanted_rows is not None:
+                expected = expected.take(wanted_rows)
+            for name in ("best", "wait_years", "total_years", "paid"):
+                assert np.array_equal(getattr(plan, name)[i], getattr(expected, name)[0]), name
+
+
+def test_a_plan_is_remembered_under_everything_plan_routes_reads() -> None:
+    read = set(re.findall(r"answers\.([a-z_0-9]+)", inspect.getsource(plan_routes)))
+    assert read == set(PLAN_INPUTS)
 
 
 def test_wanting_to_earn_now_rules_out_degrees() -> None:

@@ -42,8 +42,8 @@ def test_many_threads_write_to_one_file_without_failing(tmp_path: Path) -> None:
             thread.start()
         for thread in threads:
             thread.join()
+        assert failures == []
         with database.transaction("test") as connection:
             assert connection.execute(text("SELECT COUNT(*) FROM counts")).scalar() == 160
-        assert failures == []
     finally:
         database.close()

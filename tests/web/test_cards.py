@@ -40,5 +40,8 @@ def test_a_list_renders_its_cards_once(app: Flask, journey: Journey) -> None:
         listed = services.suggestions(answers, ())
         assert cards(listed, interactive=True) is cards(listed, interactive=True)
         assert "Not for me" not in cards(listed) and "Not for me" in cards(listed, interactive=True)
-        other = services.suggestions(answers, (listed.recommendations[0].role.id,))
-        assert cards(other, interactive=True) != cards(listed, interactive=True)
+        by_stage = cards(listed, steps_args={"stage": "school"})
+        assert by_stage is not cards(listed) and "?stage=school" in by_stage
+        assert "?stage=school" not in cards(listed)
+    with app.test_request_context("/results", base_url="http://localhost/compass/"):
+        assert 'href="/compass/roles/' in cards(listed)  # kept apart for each site prefix

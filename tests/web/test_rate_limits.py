@@ -51,7 +51,7 @@ def test_two_servers_sharing_redis_count_one_address_once(redis_url: str) -> Non
 
 
 def test_an_in_memory_counter_that_raises_never_gives_a_500(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Before: under load the in-memory limiter now and then raised, and the visitor got a 500."""
+    """A failing count is never the visitor's problem: the page is served as usual."""
     def broken(*_: object, **__: object) -> bool:
         raise RuntimeError("dictionary changed size during iteration")
 

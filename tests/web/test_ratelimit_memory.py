@@ -34,7 +34,7 @@ def test_many_hits_start_one_thread_not_one_each() -> None:
     assert [t.name for t in started] == ["rate-limit-sweeper"]
 
 
-def test_limits_are_counted_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_limits_are_counted_as_before() -> None:
     limiter = MovingWindowRateLimiter(SweptMemoryStorage())
     three = parse("3 per second")
     assert [limiter.hit(three, "a") for _ in range(4)] == [True, True, True, False]
@@ -53,3 +53,21 @@ def test_the_sweeper_clears_expired_counts(monkeypatch: pytest.MonkeyPatch) -> N
     while any(storage.events.values()) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(storage.events.values())
+
+
+def test_the_sweeper_keeps_going_after_a_failed_sweep(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ratelimit_memory, "SWEEP_SECONDS", 0.02)
+    storage = SweptMemoryStorage()
+    calls: list[int] = []
+
+    def flaky() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyError("a key cleared while sweeping")
+
+    monkeypatch.setattr(storage, ratelimit_memory.BASE_EXPIRY, flaky)
+    MovingWindowRateLimiter(storage).hit(parse("5 per second"), "someone")
+    deadline = time.monotonic() + 3
+    while len(calls) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert len(calls) >= 3

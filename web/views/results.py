@@ -45,8 +45,7 @@ def index() -> str | Response:
     catalogue = current_services().catalogue
     suggestions = suggestions_for(answers, hidden, show, journey.why_not(catalogue))
     last = journey.last_hidden(catalogue)
-    return render_template("results/index.html", suggestions=suggestions, interactive=True,
-                           steps_args={}, nav="results.index",
+    return render_template("results/index.html", suggestions=suggestions, nav="results.index",
                            last_hidden=catalogue.role(last) if last else None,
                            last_change=next((c for c in suggestions.changes if c.role.id == last), None),
                            why_not_choices=list(WhyNot), made_code=journey.made_code())

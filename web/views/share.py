@@ -123,8 +123,7 @@ def with_opened_code(view: Callable[[str, SharedAnswers], ViewResult]) -> Callab
 def view(code: str, shared: SharedAnswers) -> str:
     suggestions = shared_suggestions(shared)
     return render_template("share/view.html", code=code, issued=shared.issued,
-                           suggestions=suggestions, interactive=False,
-                           steps_args=stage_args(suggestions))
+                           suggestions=suggestions, steps_args=stage_args(suggestions))
 
 
 @bp.get("/code/shared/print")
