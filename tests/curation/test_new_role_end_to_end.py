@@ -22,8 +22,8 @@ REPO_MODELS = DEFAULT_CATALOGUE.parent / "models"
 FILLED_IN = {
     "family": "community-third-sector",
     "also_called": ["Therapeutic gardener", "Social and therapeutic horticulture practitioner"],
-    "summary": ("Garden therapists use gardening to help people feel better. You run garden "
-                "groups for people who are ill, older or have a learning disability."),
+    "summary": ("You use gardening to help people feel better. You run garden groups for people "
+                "who are ill or older, or who have a learning disability."),
     "day_to_day": [
         "Plan planting, digging and growing jobs that suit each person",
         "Work outdoors in gardens, allotments and greenhouses",

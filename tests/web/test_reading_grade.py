@@ -8,33 +8,15 @@ the same measure the catalogue and question checks use.
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
-import textstat
 from flask import Flask
-from web_helpers import Journey, first_of_type
+from web_helpers import Journey, first_of_type, grade, main_text
 
 from compass.questionnaire import QuestionType
 
 MAX_GRADE = 7.0
-BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|dt|dd|label|legend|button|caption|summary|option)>")
 ROLE_SAMPLE = ("healthcare-assistant", "paramedic", "clinical-psychologist", "porter",
                "social-worker-adults", "software-developer")
-
-
-def main_text(page: str) -> str:
-    """The words of ``page``'s main content, a line per block, each ending a sentence."""
-    main = page.split('id="maincontent">', 1)[1].split("</main>", 1)[0]
-    main = re.sub(r"<(script|style|svg)[^>]*>.*?</\1>", " ", main, flags=re.S)
-    main = BLOCK_END.sub(" \u2029 ", main)
-    lines = (" ".join(line.split()) for line in html.unescape(re.sub(r"<[^>]+>", " ", main)).split("\u2029"))
-    return " ".join(line if line[-1:] in ".?!:" else line + "." for line in lines if line)
-
-
-def grade(page: str) -> float:
-    return float(textstat.flesch_kincaid_grade(main_text(page)))
 
 
 @pytest.fixture

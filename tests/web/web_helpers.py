@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from typing import Any
 
+import textstat
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
@@ -103,3 +105,20 @@ def open_code(journey: Journey, code: str, form: str = "/code") -> TestResponse:
 def text_of(response: object) -> str:
     """A response's body as text."""
     return response.get_data(as_text=True)  # type: ignore[attr-defined, no-any-return]
+
+
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|dt|dd|label|legend|button|caption|summary|option)>")
+
+
+def main_text(page: str) -> str:
+    """The words of ``page``'s main content, a line per block, each ending a sentence."""
+    main = page.split('id="maincontent">', 1)[1].split("</main>", 1)[0]
+    main = re.sub(r"<(script|style|svg)[^>]*>.*?</\1>", " ", main, flags=re.S)
+    main = BLOCK_END.sub(" \u2029 ", main)
+    lines = (" ".join(line.split()) for line in html.unescape(re.sub(r"<[^>]+>", " ", main)).split("\u2029"))
+    return " ".join(line if line[-1:] in ".?!:" else line + "." for line in lines if line)
+
+
+def grade(page: str) -> float:
+    """The Flesch-Kincaid grade of ``page``'s main content, read a line per block."""
+    return float(textstat.flesch_kincaid_grade(main_text(page)))
