@@ -19,6 +19,7 @@ from compass.ranking.phrases import list_is_for
 from compass.why_not import Change, WhyNot, apply_why_not
 
 PAGE = 10
+CACHED_LISTS = 2048  # answer sets whose suggestions each process keeps
 MOST = 30
 
 
@@ -74,7 +75,7 @@ class SuggestionCache:
     once. Kept in this process's memory only, never written anywhere.
     """
 
-    def __init__(self, flow: Flow, engine: Engine, size: int = 2048) -> None:
+    def __init__(self, flow: Flow, engine: Engine, size: int = CACHED_LISTS) -> None:
         self.flow = flow
         self.engine = engine
         self._cached = lru_cache(maxsize=size)(self._suggest)

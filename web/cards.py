@@ -15,10 +15,9 @@ from collections.abc import Mapping
 from flask import Flask, current_app, render_template, request
 from markupsafe import Markup
 
-from compass.suggestions import Suggestions
+from compass.suggestions import CACHED_LISTS, Suggestions
 
 CARDS = "compass_cards"
-KEPT_LISTS = 2048  # about the suggestion cache's size: older card sets are dropped first
 
 CardKey = tuple[int, bool, str, tuple[tuple[str, str], ...]]
 
@@ -37,7 +36,7 @@ def cards(suggestions: Suggestions, interactive: bool = False,
                                   interactive=interactive, steps_args=dict(args)))
     kept.pop(key, None)
     kept[key] = (weakref.ref(suggestions), html)
-    while len(kept) > KEPT_LISTS:
+    while len(kept) > CACHED_LISTS:  # as many as the suggestion cache; oldest dropped first
         kept.pop(next(iter(kept)), None)  # another thread may have dropped it already
     return html
 
