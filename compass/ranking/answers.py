@@ -60,6 +60,16 @@ class AnswerRef:
 
 
 @dataclass(frozen=True)
+class Said:
+    """One profile's interests, likes and study limit as plain Python numbers, for wording
+    reasons card by card without a numpy call per answer."""
+
+    interests: tuple[float, ...]  # 0..1, neutral 0.5
+    likes: tuple[float, ...]      # -1..1, neutral 0, with own words applied
+    max_study_years: float        # NO_LIMIT when not given
+
+
+@dataclass(frozen=True)
 class AnswerBatch:
     """``k`` profiles as arrays with one row each; ``text_match`` has a column per role."""
 
@@ -84,6 +94,11 @@ class AnswerBatch:
     def row(self, i: int) -> AnswerBatch:
         return AnswerBatch(**{name: value[i:i + 1] for name, value in self._arrays().items()})
 
+    def said(self) -> Said:
+        """Row 0's interests, likes and study limit as plain numbers."""
+        return Said(tuple(self.interests[0].tolist()), tuple(self.likes[0].tolist()),
+                    float(self.max_study_years[0]))
+
     def _arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
@@ -107,27 +122,34 @@ class AnswerBatch:
         """Row 0, then row 0 with each answer in turn set back to neutral."""
         count = len(answers) + 1
         arrays = {name: np.repeat(value[:1], count, axis=0) for name, value in self._arrays().items()}
+        rows: dict[AnswerKind, list[int]] = {}
+        places: dict[AnswerKind, list[int]] = {}
         for variant, answer in enumerate(answers, start=1):
-            _set_neutral(arrays, variant, answer)
+            rows.setdefault(answer.kind, []).append(variant)
+            places.setdefault(answer.kind, []).append(answer.index)
+        for kind, kind_rows in rows.items():
+            _set_neutral(arrays, kind, kind_rows, places[kind])
         return AnswerBatch(**arrays)
 
 
-def _set_neutral(arrays: dict[str, np.ndarray], row: int, answer: AnswerRef) -> None:
-    """Set ``answer`` back to its neutral value in one row of a batch's arrays, in place."""
-    if answer.kind == "interest":
-        arrays["interests"][row, answer.index] = 0.5
-    elif answer.kind == "like":
-        arrays["ticked_likes"][row, answer.index] = 0.0
-        arrays["likes"][row] = _with_words(arrays["ticked_likes"][row], arrays["word_likes"][row])
-    elif answer.kind == "free_text":
-        arrays["text_match"][row] = 0.0
-        arrays["likes"][row] = arrays["ticked_likes"][row]
-    elif answer.kind == "earn_while_learning":
-        arrays["earn_while_learning"][row] = False
-    elif answer.kind == "max_study_years":
-        arrays["max_study_years"][row] = NO_LIMIT
+def _set_neutral(arrays: dict[str, np.ndarray], kind: AnswerKind, rows: list[int],
+                 places: list[int]) -> None:
+    """Set the answers of one kind back to neutral in a batch's arrays, in place: in each of
+    ``rows``, the one at the matching position of ``places`` (for interests and likes)."""
+    if kind == "interest":
+        arrays["interests"][rows, places] = 0.5
+    elif kind == "like":
+        arrays["ticked_likes"][rows, places] = 0.0
+        arrays["likes"][rows] = _with_words(arrays["ticked_likes"][rows], arrays["word_likes"][rows])
+    elif kind == "free_text":
+        arrays["text_match"][rows] = 0.0
+        arrays["likes"][rows] = arrays["ticked_likes"][rows]
+    elif kind == "earn_while_learning":
+        arrays["earn_while_learning"][rows] = False
+    elif kind == "max_study_years":
+        arrays["max_study_years"][rows] = NO_LIMIT
     else:
-        arrays["shift_work_ok"][row] = UNKNOWN
+        arrays["shift_work_ok"][rows] = UNKNOWN
 
 
 def stack(batches: list[AnswerBatch]) -> AnswerBatch:

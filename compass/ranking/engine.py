@@ -6,8 +6,9 @@ matcher whose sentence model loads only when someone writes free text. For each 
 
 1. their own words read for meaning (:mod:`compass.understanding`): jobs they name, and
    what they want or avoid, applied to their likes;
-2. features for every (profile, role) pair, all roles at once, and the ranker's score;
-   roles with no route that fits the person's constraints are dropped, unless named;
+2. features for every (profile, role) pair, all roles at once, and the ranker's score, in
+   one batch with the same profile less each answer (for the reasons); roles with no route
+   that fits the person's constraints are dropped, unless named;
 3. the shortlist (:mod:`.shortlist`): named jobs first, conflicting roles last, the rest
    spread across job families; 'not for me' roles taken out without moving the others;
 4. reasons from the liked answers that raised each role's score, the best next step, and a
@@ -33,7 +34,7 @@ from compass.ranking.conflicts import push_down, worth_knowing
 from compass.ranking.embeddings import RoleEmbeddings
 from compass.ranking.encoder import TextEncoder, shared_encoder
 from compass.ranking.features import PairFeatures, pair_features
-from compass.ranking.reasons import Reason, explain
+from compass.ranking.reasons import AnswerEffects, Reason, answer_effects, explain
 from compass.ranking.role_index import RoleIndex
 from compass.ranking.routes import NO_ROUTE, RoutePlan, RoutePlanner, route_problems, years_before_start
 from compass.ranking.scorers import Ranker, TransparentScorer
@@ -199,23 +200,29 @@ class Engine:
         """:meth:`recommend` for many profiles, sharing one batch of text encoding."""
         if not profiles:
             return []
-        scored = self.score(profiles)
+        understood = [self.understand(p) for p in profiles]
+        answers = self._answers(understood)
         hidden = np.zeros(len(self.index), dtype=bool)
         hidden[self._rows_of(not_for_me)] = True
         dropped = np.zeros(len(self.index), dtype=bool)
         dropped[self._rows_of(exclude)] = True
-        return [self._finish(scored, i, top, dropped, hidden) for i in range(len(profiles))]
+        lists = []
+        for i, person in enumerate(understood):
+            row = answers.row(i)
+            effects = answer_effects(self.ranker, self.index, self.planner, row)
+            lists.append(self._finish(person, row, effects, top, dropped, hidden))
+        return lists
 
     def reads_as_neutral(self, profile: Profile) -> bool:
         """Whether ``profile``'s answers point nowhere yet (the list is then a plain spread)."""
         understood = self.understand(profile)
         return reads_as_neutral(self._answers([understood]), understood.own)
 
-    def _finish(self, scored: Scored, i: int, top: int, dropped: NDArray[np.bool_],
-                hidden: NDArray[np.bool_]) -> list[Recommendation]:
-        understood, answers = scored.understood[i], scored.answers.row(i)
+    def _finish(self, understood: Understood, answers: AnswerBatch, effects: AnswerEffects,
+                top: int, dropped: NDArray[np.bool_], hidden: NDArray[np.bool_]
+                ) -> list[Recommendation]:
         named = [self._row_of[r] for r in understood.own.named_roles if r in self._row_of]
-        candidates = scored.plan.fits[i].copy()
+        candidates = effects.plan.best[0] != NO_ROUTE
         candidates[named] = True
         candidates = np.flatnonzero(candidates & ~dropped)
         avoided = np.zeros(len(self.index), dtype=bool)
@@ -225,25 +232,27 @@ class Engine:
         if reads_as_neutral(answers, understood.own):
             picks = neutral_spread(self.index.roles, candidates, push, wanted)
         else:
-            picks = order_roles(scored.scores[i], self.index.family, candidates, push, named, wanted)
+            picks = order_roles(effects.scores[0], self.index.family, candidates, push, named,
+                                wanted)
         picks = without_hidden(picks, hidden, top)
-        return self._recommendations(scored, i, picks)
+        return self._recommendations(understood, answers, effects, picks)
 
-    def _recommendations(self, scored: Scored, i: int, picks: IntArray) -> list[Recommendation]:
-        understood = scored.understood[i]
-        roles = [self.index.roles[int(r)] for r in picks]
-        routes = [self._route_index(understood.profile, role, int(scored.plan.best[i, r]))
-                  for role, r in zip(roles, picks, strict=True)]
-        steps = [make_step(self.signposts, role, j, understood.profile)
-                 for role, j in zip(roles, routes, strict=True)]
-        evidence = explain(self.ranker, self.index, self.planner, scored.answers.row(i), picks,
-                           [s.route for s in steps], understood.own)
+    def _recommendations(self, understood: Understood, answers: AnswerBatch,
+                         effects: AnswerEffects, picks: IntArray) -> list[Recommendation]:
+        roles = [self.index.roles[r] for r in picks.tolist()]
+        best = effects.plan.best[0, picks].tolist()
+        steps = [make_step(self.signposts, role, self._route_index(understood.profile, role, j),
+                           understood.profile)
+                 for role, j in zip(roles, best, strict=True)]
+        evidence = explain(effects, self.index, answers, picks, [s.route for s in steps],
+                           understood.own)
+        scores = effects.scores[0, picks].tolist()
         return [
-            Recommendation(role=role, score=float(scored.scores[i, r]),
+            Recommendation(role=role, score=score,
                            reasons=tuple(reason.text for reason in reasons), route=step,
                            evidence=reasons,
                            worth_knowing=worth_knowing(role, step, understood.profile, understood.own))
-            for role, r, step, reasons in zip(roles, picks, steps, evidence, strict=True)
+            for role, score, step, reasons in zip(roles, scores, steps, evidence, strict=True)
         ]
 
     def _route_index(self, profile: Profile, role: Role, best: int) -> int:

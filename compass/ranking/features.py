@@ -1,10 +1,14 @@
 """Named, documented features of each (profile, role) pair, worked out for many at once.
 
 :data:`FEATURES` lists each feature with what it means. :func:`pair_features` returns
-them as an array of shape (profiles, roles, features), together with the answer terms and
-role terms of :mod:`.terms` that the learned ranker may also combine. Every named feature
-is 0 when the person did not give the answer it depends on, so removing an answer removes
-its effect.
+them, together with the answer terms and role terms of :mod:`.terms` that the learned
+ranker may also combine, as :class:`PairFeatures`. Every named feature is 0 when the person
+did not give the answer it depends on, so removing an answer removes its effect.
+
+The features are kept in factored form: each like feature is the person's answer times the
+role's amount, so a linear score is two small matrix products rather than arrays of shape
+(profiles, roles, features). Training builds the full arrays (:meth:`PairFeatures.flat`);
+scoring never needs to.
 """
 
 from __future__ import annotations
@@ -17,16 +21,20 @@ from numpy.typing import NDArray
 
 from compass.catalogue.vocab import LIKE_DIMENSIONS
 from compass.ranking.answers import NO, AnswerBatch
-from compass.ranking.role_index import CODE_LENGTH, RoleIndex, unit_rows
+from compass.ranking.role_index import (
+    CODE_LENGTH,
+    IACHAN_MAX,
+    IACHAN_WEIGHTS,
+    RoleIndex,
+    iachan_letter_weights,
+    unit_rows,
+)
 from compass.ranking.routes import RoutePlan
-from compass.ranking.terms import PERSON_TERMS, ROLE_TERMS, person_terms, role_terms
+from compass.ranking.terms import PERSON_TERMS, ROLE_TERMS, person_terms, plan_terms
 
 FloatArray = NDArray[np.float64]
 
-# Iachan (1984) M index: weight for a match between the person's i-th and the role's j-th
-# Holland letter. A perfect three-letter match scores 22 + 5 + 1 = 28.
-IACHAN_WEIGHTS = np.array([[22.0, 10.0, 4.0], [10.0, 5.0, 2.0], [4.0, 2.0, 1.0]])
-IACHAN_MAX = 28.0
+__all__ = ["IACHAN_MAX", "IACHAN_WEIGHTS"]  # documented here, kept with the role index
 # A role amount of "a little" (1/3) is the neutral point for a like or a dislike.
 LIKE_NEUTRAL_AMOUNT = 1 / 3
 
@@ -69,17 +77,46 @@ FLAT_FEATURE_NAMES: tuple[str, ...] = (
 FEATURE_SET_HASH = hashlib.sha256("\n".join(FLAT_FEATURE_NAMES).encode()).hexdigest()
 
 
+# The named features that are one number per pair (every one but the likes), in order.
+SINGLE_FEATURES = ("interest_cosine", "interest_congruence", "text_match", "earn_fit",
+                   "study_fit", "shift_fit")
+_LIKES = slice(FEATURE_NAMES.index(f"like_{LIKE_DIMENSIONS[0]}"),
+               FEATURE_NAMES.index(f"like_{LIKE_DIMENSIONS[-1]}") + 1)
+_SINGLE_COLUMNS = [FEATURE_NAMES.index(name) for name in SINGLE_FEATURES]
+
+
 @dataclass(frozen=True)
 class PairFeatures:
-    """Everything a ranker may score, for k profiles and n roles."""
+    """Everything a ranker may score, for k profiles and n roles, in factored form."""
 
-    named: FloatArray   # (k, n, F) in FEATURE_NAMES order
-    person: FloatArray  # (k, P) answer terms
-    role: FloatArray    # (k, n, R) role terms
+    single: tuple[FloatArray, ...]  # SINGLE_FEATURES, each (k, n)
+    likes: FloatArray           # (k, L) like answers, own words applied
+    work: FloatArray            # (n, L) each role's amount of that work minus 1/3
+    person: FloatArray          # (k, P) answer terms
+    role_static: FloatArray     # (n, R - PLAN_TERMS) role terms nobody's answers change
+    role_plan: tuple[FloatArray, ...]  # PLAN_TERMS arrays (k, n): role terms the plan sets
 
     @property
     def shape(self) -> tuple[int, int]:
-        return self.named.shape[0], self.named.shape[1]
+        k, n = self.single[0].shape
+        return int(k), int(n)
+
+    @property
+    def named(self) -> FloatArray:
+        """(k, n, F) in FEATURE_NAMES order."""
+        k, n = self.shape
+        named = np.empty((k, n, len(FEATURE_NAMES)))
+        named[..., _LIKES] = self.likes[:, None, :] * self.work[None]
+        for column, values in zip(_SINGLE_COLUMNS, self.single, strict=True):
+            named[..., column] = values
+        return named
+
+    @property
+    def role(self) -> FloatArray:
+        """(k, n, R) role terms in ROLE_TERMS order."""
+        k, n = self.shape
+        fixed = np.broadcast_to(self.role_static[None], (k, n, self.role_static.shape[1]))
+        return np.concatenate([fixed, *(values[..., None] for values in self.role_plan)], axis=-1)
 
     def flat(self) -> FloatArray:
         """(k, n, F + P * R): named features, then each answer term times each role term."""
@@ -87,11 +124,28 @@ class PairFeatures:
         cross = self.person[:, None, :, None] * self.role[:, :, None, :]
         return np.concatenate([self.named, cross.reshape(k, n, -1)], axis=-1)
 
+    def linear_score(self, named_weights: FloatArray,
+                     term_weights: FloatArray | None = None) -> FloatArray:
+        """(k, n): ``named @ named_weights + person @ term_weights @ role``, the same number
+        as from the full arrays, without building them."""
+        score = (self.likes * named_weights[_LIKES]) @ self.work.T
+        for column, values in zip(_SINGLE_COLUMNS, self.single, strict=True):
+            score += named_weights[column] * values
+        if term_weights is not None:
+            person = self.person @ term_weights                  # (k, R)
+            static = self.role_static.shape[1]
+            score += person[:, :static] @ self.role_static.T
+            for j, values in enumerate(self.role_plan):
+                score += person[:, static + j, None] * values
+        return score
+
     def select(self, profile: int, roles: NDArray[np.int64]) -> PairFeatures:
         """One profile's features for some of the roles (positions in this array)."""
-        return PairFeatures(self.named[profile:profile + 1, roles],
-                            self.person[profile:profile + 1],
-                            self.role[profile:profile + 1, roles])
+        one = slice(profile, profile + 1)
+        return PairFeatures(tuple(values[one, roles] for values in self.single),
+                            self.likes[one], self.work[roles], self.person[one],
+                            self.role_static[roles],
+                            tuple(values[one, roles] for values in self.role_plan))
 
 
 def person_holland_code(interests: FloatArray) -> NDArray[np.int64]:
@@ -103,38 +157,38 @@ def person_holland_code(interests: FloatArray) -> NDArray[np.int64]:
 
 def interest_congruence(interests: FloatArray, role_codes: NDArray[np.int64]) -> FloatArray:
     """(k, n) Iachan M index over 28 between each person's and each role's Holland code."""
-    person = person_holland_code(interests)
-    same = person[:, None, :, None] == role_codes[None, :, None, :]
-    index: FloatArray = np.einsum("knij,ij->kn", same.astype(np.float64), IACHAN_WEIGHTS)
-    return index / IACHAN_MAX
+    return congruence(interests, iachan_letter_weights(role_codes))
 
 
-def pair_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64],
+def congruence(interests: FloatArray, letter_weights: FloatArray) -> FloatArray:
+    """:func:`interest_congruence` from the roles' :func:`iachan_letter_weights`: a person
+    with letter ``a`` in place ``i`` of their code earns column ``a * 3 + i``."""
+    code = person_holland_code(interests)                               # (k, 3), -1 unused
+    has = code[:, None, :] == np.arange(6)[None, :, None]               # (k, letter, place)
+    result: FloatArray = has.reshape(len(code), -1) @ letter_weights.T
+    return result
+
+
+def pair_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64] | None,
                   plan: RoutePlan) -> PairFeatures:
-    """Features for every profile in ``answers`` and every role in ``rows``.
+    """Features for every profile in ``answers`` and every role in ``rows`` (all when None).
 
     ``plan`` must be the route plan for the same profiles and the same rows.
     """
-    return PairFeatures(named_features(answers, index, rows, plan), person_terms(answers),
-                        role_terms(index.role_terms, rows, plan))
-
-
-def named_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64],
-                   plan: RoutePlan) -> FloatArray:
-    """(k, n, F): the named features in :data:`FEATURE_NAMES` order."""
+    every = slice(None) if rows is None else rows
     leaning = unit_rows(answers.interests - 0.5)
-    cosine = leaning @ index.interest_shape[rows].T
-    congruence = interest_congruence(answers.interests, index.holland[rows])
-    likes = answers.likes[:, None, :] * (index.work[rows][None] - LIKE_NEUTRAL_AMOUNT)
-    earn = (answers.earn_while_learning[:, None] & plan.paid & plan.fits).astype(np.float64)
     limit = answers.max_study_years[:, None]
-    study = np.where(np.isfinite(limit) & plan.fits,
-                     1.0 - plan.total_years / (np.where(np.isfinite(limit), limit, 0.0) + 1.0),
-                     0.0)
-    shifts_not_ok = (answers.shift_work_ok == NO)[:, None]
-    shift = np.where(shifts_not_ok, index.shift_suitability[rows][None], 0.0)
-    return np.concatenate([
-        cosine[..., None], congruence[..., None], likes,
-        answers.text_match[:, rows][..., None],
-        earn[..., None], study[..., None], shift[..., None],
-    ], axis=-1)
+    finite = np.isfinite(limit)
+    study = np.where(finite & plan.fits,
+                     1.0 - plan.total_years / (np.where(finite, limit, 0.0) + 1.0), 0.0)
+    shifts_not_ok = answers.shift_work_ok[:, None] == NO
+    single = (
+        leaning @ index.interest_shape[every].T,
+        congruence(answers.interests, index.holland_weights[every]),
+        answers.text_match[:, every],
+        (answers.earn_while_learning[:, None] & plan.paid & plan.fits).astype(np.float64),
+        study,
+        shifts_not_ok * index.shift_suitability[every][None],
+    )
+    return PairFeatures(single, answers.likes, index.work[every] - LIKE_NEUTRAL_AMOUNT,
+                        person_terms(answers), index.role_terms[every], plan_terms(plan))

@@ -6,16 +6,14 @@ the person can see which of their answers led to the suggestion.
 
 from __future__ import annotations
 
-import numpy as np
-from numpy.typing import NDArray
+from collections.abc import Sequence
 
 from compass.catalogue import EntryRoute, Role
 from compass.catalogue.vocab import LIKE_DIMENSIONS, RIASEC
 from compass.profile import Profile
-from compass.ranking.answers import AnswerBatch, AnswerRef
+from compass.ranking.answers import AnswerRef, Said
 from compass.wording import join_words, years
 
-FloatArray = NDArray[np.float64]
 TOPICS_PER_SENTENCE = 2
 # Only answers this far from neutral are quoted back as "you said you like / are not keen".
 CLEAR_INTEREST = 0.2   # so 0.7 and above, or 0.3 and below
@@ -49,22 +47,22 @@ SINGLE_CLAUSES = {
 QUOTE_LENGTH = 90
 
 
-def is_clear(answer: AnswerRef, answers: AnswerBatch) -> bool:
+def is_clear(answer: AnswerRef, said: Said) -> bool:
     """Whether the answer is strong enough to quote back to the person."""
     if answer.kind == "interest":
-        return bool(abs(answers.interests[0, answer.index] - 0.5) >= CLEAR_INTEREST - 1e-9)
+        return abs(said.interests[answer.index] - 0.5) >= CLEAR_INTEREST - 1e-9
     if answer.kind == "like":
-        return bool(abs(answers.likes[0, answer.index]) >= CLEAR_LIKE - 1e-9)
+        return abs(said.likes[answer.index]) >= CLEAR_LIKE - 1e-9
     return True
 
 
-def is_wanting(answer: AnswerRef, answers: AnswerBatch) -> bool:
+def is_wanting(answer: AnswerRef, said: Said) -> bool:
     """An answer that says what the person wants: an interest or like above neutral, their own
     words, or a practical answer. Dislikes are never reasons to suggest a job."""
     if answer.kind == "interest":
-        return bool(answers.interests[0, answer.index] > 0.5)
+        return said.interests[answer.index] > 0.5
     if answer.kind == "like":
-        return bool(answers.likes[0, answer.index] > 0)
+        return said.likes[answer.index] > 0
     return True
 
 
@@ -80,17 +78,14 @@ def named_sentence(quote: str) -> str:
     return f"You wrote {quoted(quote)}."
 
 
-def _topic(answer: AnswerRef, answers: AnswerBatch, work: FloatArray,
-           interests: FloatArray) -> tuple[bool, str, float]:
+def _topic(answer: AnswerRef, said: Said, work: Sequence[float],
+           interests: Sequence[float]) -> tuple[bool, str, float]:
     """(liked?, topic words, how much of it the role has 0..1) for an interest or a like;
     ``work`` and ``interests`` are the role's rows of the role index."""
     if answer.kind == "interest":
-        area = RIASEC[answer.index]
-        liked = bool(answers.interests[0, answer.index] > 0.5)
-        return liked, INTEREST_TOPICS[area], float(interests[answer.index])
-    dim = LIKE_DIMENSIONS[answer.index]
-    liked = bool(answers.likes[0, answer.index] > 0)
-    return liked, LIKED_TOPICS[dim], float(work[answer.index])
+        return (said.interests[answer.index] > 0.5, INTEREST_TOPICS[RIASEC[answer.index]],
+                interests[answer.index])
+    return said.likes[answer.index] > 0, LIKED_TOPICS[LIKE_DIMENSIONS[answer.index]], work[answer.index]
 
 
 def _liked_sentence(topics: list[tuple[str, float]]) -> str:
@@ -101,22 +96,22 @@ def _liked_sentence(topics: list[tuple[str, float]]) -> str:
     return f"You said you like {topics[0][0]} and {topics[1][0]}, and this job has both."
 
 
-def _study_sentence(answers: AnswerBatch) -> str:
-    limit = answers.max_study_years[0]
+def _study_sentence(said: Said) -> str:
+    limit = said.max_study_years
     if limit == 0:
         return "You want to start earning soon, and you can start this job without more study."
     return f"You said you would study for up to {limit:g} years, and this job fits in that time."
 
 
-def answer_clauses(helped: list[tuple[float, AnswerRef]], work: FloatArray,
-                   interests: FloatArray, answers: AnswerBatch, wanted_text: str
+def answer_clauses(helped: list[tuple[float, AnswerRef]], work: Sequence[float],
+                   interests: Sequence[float], said: Said, wanted_text: str
                    ) -> list[tuple[str, tuple[AnswerRef, ...]]]:
     """Sentences for the wanting answers that helped, biggest effect first; likes are grouped."""
     groups: dict[str, list[tuple[AnswerRef, str, float]]] = {}
     order: list[str] = []
     for _, answer in helped:
         if answer.kind in ("interest", "like"):
-            liked, topic, amount = _topic(answer, answers, work, interests)
+            liked, topic, amount = _topic(answer, said, work, interests)
             if not liked or amount < LITTLE:
                 continue  # not a want, or the role does not bear the sentence out
             key = "liked"
@@ -128,16 +123,16 @@ def answer_clauses(helped: list[tuple[float, AnswerRef]], work: FloatArray,
             groups[key] = [(answer, "", 0.0)]
         if key not in order:
             order.append(key)
-    return [(_sentence(key, groups[key], answers, wanted_text), tuple(a for a, _, _ in groups[key]))
+    return [(_sentence(key, groups[key], said, wanted_text), tuple(a for a, _, _ in groups[key]))
             for key in order]
 
 
-def _sentence(key: str, group: list[tuple[AnswerRef, str, float]], answers: AnswerBatch,
+def _sentence(key: str, group: list[tuple[AnswerRef, str, float]], said: Said,
               wanted_text: str) -> str:
     if key == "liked":
         return _liked_sentence([(t, a) for _, t, a in group])
     if key == "max_study_years":
-        return _study_sentence(answers)
+        return _study_sentence(said)
     if key == "free_text":
         return f"You wrote {quoted(wanted_text)}, and this job is close to that."
     return SINGLE_CLAUSES[key]

@@ -1,8 +1,9 @@
 """Reasons tied to the person's own answers, and only to answers that raised the score.
 
-For each recommended role the engine scores the profile again with each given answer set
-back to neutral. An answer whose removal lowers the role's score helped put it there; the
-biggest of those become the reasons, phrased from what the person said. Because this asks
+The engine scores each profile as given and, in the same batch, with each given answer set
+back to neutral (:func:`answer_effects`). An answer whose removal lowers the role's score
+helped put it there; the biggest of those become the reasons, phrased from what the person
+said. Because this asks
 the ranker itself, the reasons are faithful for any ranker, learned or transparent.
 
 Only what the person wants can be a reason: a dislike never is (conflicts are "Worth
@@ -20,11 +21,11 @@ from numpy.typing import NDArray
 
 from compass.catalogue import EntryRoute, Role
 from compass.catalogue.vocab import LIKE_DIMENSIONS
-from compass.ranking.answers import AnswerBatch, AnswerRef
+from compass.ranking.answers import AnswerBatch, AnswerRef, Said
 from compass.ranking.features import pair_features
 from compass.ranking.phrases import LITTLE, answer_clauses, fallback_facts, is_clear, is_wanting, named_sentence
 from compass.ranking.role_index import RoleIndex
-from compass.ranking.routes import RoutePlanner
+from compass.ranking.routes import RoutePlan, RoutePlanner
 from compass.ranking.scorers import Ranker
 from compass.understanding import OwnWords
 
@@ -46,60 +47,71 @@ class Reason:
     answers: tuple[str, ...] = ()
 
 
-def answer_effects(ranker: Ranker, index: RoleIndex, planner: RoutePlanner, answers: AnswerBatch,
-                   rows: NDArray[np.int64]) -> tuple[tuple[AnswerRef, ...], FloatArray]:
-    """The given answers and, per answer and role, how much removing it lowers the score.
+@dataclass(frozen=True)
+class AnswerEffects:
+    """A ranker's scores for one profile over every role: row 0 with all their answers, then
+    one row with each given answer in turn set back to neutral."""
 
-    Returns ``(given, drops)`` with ``drops`` of shape (len(given), len(rows)).
-    """
+    given: tuple[AnswerRef, ...]
+    plan: RoutePlan      # (1 + len(given), n) the route plans of the same rows
+    scores: FloatArray   # (1 + len(given), n)
+
+    def drops(self, rows: NDArray[np.int64]) -> FloatArray:
+        """(len(given), len(rows)): how much removing each answer lowers each role's score."""
+        drops: FloatArray = self.scores[0, rows][None, :] - self.scores[1:, rows]
+        return drops
+
+
+def answer_effects(ranker: Ranker, index: RoleIndex, planner: RoutePlanner,
+                   answers: AnswerBatch) -> AnswerEffects:
+    """Score the one profile in ``answers`` as given and without each answer, in one batch."""
     given = answers.given_answers()
     variants = answers.without_each(given)
-    plan = planner.plan(variants, rows)
-    scores = ranker.score(pair_features(variants, index, rows, plan))
-    return given, scores[0][None, :] - scores[1:]
+    plan = planner.plan(variants)
+    return AnswerEffects(given, plan, ranker.score(pair_features(variants, index, None, plan)))
 
 
-def explain(ranker: Ranker, index: RoleIndex, planner: RoutePlanner, answers: AnswerBatch,
+def explain(effects: AnswerEffects, index: RoleIndex, answers: AnswerBatch,
             rows: NDArray[np.int64], routes: list[EntryRoute], own: OwnWords) -> list[tuple[Reason, ...]]:
     """Two to four reasons for each role in ``rows`` (``answers`` holds one profile)."""
-    given, drops = answer_effects(ranker, index, planner, answers, rows)
-    quotable = [is_clear(a, answers) and is_wanting(a, answers) for a in given]
+    given, drops = effects.given, effects.drops(rows)
+    said = answers.said()
+    quotable = [is_clear(a, said) and is_wanting(a, said) for a in given]
     close = _close_to_words(answers)
+    wanted = [i for i, dim in enumerate(LIKE_DIMENSIONS) if own.likes.get(dim, 0) > 0]
+    work, interests = index.work[rows].tolist(), index.interests[rows].tolist()
     return [
-        _reasons_for(index.roles[int(row)], index.work[int(row)], index.interests[int(row)],
-                     given, quotable, drops[:, j], answers, routes[j], own, int(row) in close)
-        for j, row in enumerate(rows)
+        _reasons_for(index.roles[row], work[j], interests[j], given, quotable, role_drops, said,
+                     routes[j], own, row in close or any(work[j][i] >= LITTLE for i in wanted))
+        for j, (row, role_drops) in enumerate(zip(rows.tolist(), drops.T.tolist(), strict=True))
     ]
-
-
-def _words_fit(role: Role, work: FloatArray, own: OwnWords, close_to_words: bool) -> bool:
-    """Their own words really match: the role is among the closest to them, or has plenty of
-    a kind of work the words said they want."""
-    wanted = [LIKE_DIMENSIONS.index(dim) for dim, value in own.likes.items() if value > 0]
-    return close_to_words or any(work[i] >= LITTLE for i in wanted)
 
 
 def _close_to_words(answers: AnswerBatch) -> set[int]:
     """Rows of the few roles the person's own words are really close to."""
     match = answers.text_match[0]
+    if not match.any():
+        return set()
     closest = np.argsort(-match, kind="stable")[:CLOSEST_TO_WORDS]
     return {int(r) for r in closest if match[r] >= REAL_TEXT_MATCH}
 
 
-def _reasons_for(role: Role, work: FloatArray, interests: FloatArray, given: tuple[AnswerRef, ...],
-                 quotable: list[bool], drops: FloatArray, answers: AnswerBatch, route: EntryRoute,
-                 own: OwnWords, close_to_words: bool) -> tuple[Reason, ...]:
-    """``quotable`` marks the given answers clear enough to quote that say what they want."""
+def _reasons_for(role: Role, work: list[float], interests: list[float],
+                 given: tuple[AnswerRef, ...], quotable: list[bool], drops: list[float], said: Said,
+                 route: EntryRoute, own: OwnWords, words_fit: bool) -> tuple[Reason, ...]:
+    """``quotable`` marks the given answers clear enough to quote that say what they want;
+    ``words_fit`` says their own words really match the role: it is among the closest to
+    them, or has plenty of a kind of work the words said they want."""
     reasons = []
-    if role.id in own.named_roles:
+    named = role.id in own.named_roles
+    if named:
         reasons.append(Reason(named_sentence(own.quote_for(role.id)), ("free_text",)))
-    top = float(drops.max()) if len(drops) else 0.0
-    helped = [(float(d), a) for d, a, ok in zip(drops, given, quotable, strict=True)
-              if ok and d > 0 and d >= MIN_SHARE_OF_TOP * top
-              and (a.kind != "free_text" or (_words_fit(role, work, own, close_to_words)
-                                             and role.id not in own.named_roles))]
+    least = MIN_SHARE_OF_TOP * max(drops, default=0.0)
+    helped = [(d, a) for d, a, ok in zip(drops, given, quotable, strict=True)
+              if ok and d > 0 and d >= least
+              and (a.kind != "free_text" or (words_fit and not named))]
     helped.sort(key=lambda pair: -pair[0])
-    clauses = answer_clauses(helped, work, interests, answers, own.wanted_text)
+    clauses = answer_clauses(helped, work, interests, said, own.wanted_text)
     reasons += [Reason(text, tuple(a.name for a in cited)) for text, cited in clauses]
     reasons = reasons[:MAX_REASONS]
     for fact in fallback_facts(role, route):

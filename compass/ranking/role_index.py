@@ -25,6 +25,10 @@ IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
 
 CODE_LENGTH = 3
+# Iachan (1984) M index: weight for a match between the person's i-th and the role's j-th
+# Holland letter. A perfect three-letter match scores 22 + 5 + 1 = 28.
+IACHAN_WEIGHTS = np.array([[22.0, 10.0, 4.0], [10.0, 5.0, 2.0], [4.0, 2.0, 1.0]])
+IACHAN_MAX = 28.0
 
 HOURS_A_YEAR = 37.5 * 52
 
@@ -53,6 +57,16 @@ def holland_code(scores: FloatArray) -> IntArray:
     """Indices of the three highest RIASEC scores per row, highest first (ties: RIASEC order)."""
     order = np.argsort(-scores, axis=-1, kind="stable")
     return order[..., :CODE_LENGTH].astype(np.int64)
+
+
+def iachan_letter_weights(codes: IntArray) -> FloatArray:
+    """(n, 6 * 3): for each role, the Iachan weight a person earns by having RIASEC letter
+    ``a`` in place ``i`` of their code, at column ``a * 3 + i``, over 28 (see
+    :func:`compass.ranking.features.interest_congruence`)."""
+    letters = np.arange(6)[None, :, None]
+    has = (codes[:, None, :] == letters).astype(np.float64)  # (n, letter, role place j)
+    weights: FloatArray = np.einsum("naj,ij->nai", has, IACHAN_WEIGHTS) / IACHAN_MAX
+    return weights.reshape(len(codes), -1)
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,7 @@ class RoleIndex:
     interests: FloatArray        # (n, 6)
     interest_shape: FloatArray   # (n, 6): interests minus their own mean, unit length
     holland: IntArray            # (n, 3)
+    holland_weights: FloatArray  # (n, 18): see iachan_letter_weights
     work: FloatArray             # (n, 13): the work amount matching each like, 0..1
     shift_suitability: FloatArray  # (n,)
     family: IntArray             # (n,) index into ``families``
@@ -121,11 +136,13 @@ class RoleIndex:
         work = np.array([[r.work.amount(WORK_ATTRIBUTE_FOR_LIKE[d]) for d in LIKE_DIMENSIONS]
                          for r in roles])
         shifts = np.array([shift_suitability(r) for r in roles])
+        holland = holland_code(interests)
         return cls(
             roles=roles,
             interests=interests,
             interest_shape=_unit_rows(interests - interests.mean(axis=1, keepdims=True)),
-            holland=holland_code(interests),
+            holland=holland,
+            holland_weights=iachan_letter_weights(holland),
             work=work,
             shift_suitability=shifts,
             family=np.array([families.index(r.family.value) for r in roles], dtype=np.int64),

@@ -55,14 +55,15 @@ class TransparentScorer:
         self.weights = np.array([weights[name] for name in FEATURE_NAMES])
 
     def score(self, features: PairFeatures) -> FloatArray:
-        return np.asarray(features.named @ self.weights, dtype=np.float64)
+        return features.linear_score(self.weights)
 
 
 class LearnedRanker:
     """A fitted linear model over :data:`FLAT_FEATURE_NAMES` (see :mod:`.listwise`).
 
     Scoring uses the model's weights directly, without building the crossed terms:
-    ``named @ w + person @ W @ role``, which is the same number, much faster.
+    ``named @ w + person @ W @ role`` (:meth:`PairFeatures.linear_score`), which is the same
+    number, much faster.
     """
 
     name = "learned"
@@ -78,9 +79,7 @@ class LearnedRanker:
         self.intercept = float(getattr(estimator, "intercept_", 0.0))
 
     def score(self, features: PairFeatures) -> FloatArray:
-        person = features.person @ self.term_weights                  # (k, R)
-        crossed = np.einsum("kr,knr->kn", person, features.role)
-        return np.asarray(features.named @ self.named_weights + crossed + self.intercept)
+        return features.linear_score(self.named_weights, self.term_weights) + self.intercept
 
 
 class RandomRanker:

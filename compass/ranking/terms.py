@@ -60,16 +60,11 @@ def person_terms(answers: AnswerBatch) -> FloatArray:
     ]).astype(np.float64)
 
 
-def role_terms(static: FloatArray, rows: NDArray[np.int64], plan: RoutePlan) -> FloatArray:
-    """(k, n, R): the role terms for each profile's plan and each role in ``rows``.
-
-    ``static`` is :attr:`RoleIndex.role_terms`, the terms that do not depend on the person.
-    """
-    k = plan.best.shape[0]
-    fixed = np.broadcast_to(static[rows][None], (k, len(rows), static.shape[1]))
+def plan_terms(plan: RoutePlan) -> tuple[FloatArray, FloatArray]:
+    """The last :data:`PLAN_TERMS` role terms, (k, n) each: they depend on the person's plan.
+    The others are :attr:`RoleIndex.role_terms`, the same for everyone."""
     years = np.where(plan.fits, plan.total_years, 0.0) / 5
-    paid = (plan.paid & plan.fits).astype(np.float64)
-    return np.concatenate([fixed, years[..., None], paid[..., None]], axis=-1)
+    return years, (plan.paid & plan.fits).astype(np.float64)
 
 
 # Crossed terms whose direction follows from what the two terms mean, so the learned
