@@ -125,7 +125,10 @@ class Level(Labelled):
 
     @property
     def amount(self) -> float:
-        return {"none": 0.0, "a-little": 1 / 3, "some": 2 / 3, "a-lot": 1.0}[self.value]
+        return _LEVEL_AMOUNTS[self.value]
+
+
+_LEVEL_AMOUNTS = {"none": 0.0, "a-little": 1 / 3, "some": 2 / 3, "a-lot": 1.0}
 
 
 class Shift(Labelled):

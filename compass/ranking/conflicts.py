@@ -15,6 +15,8 @@ One home for every conflict rule. Two kinds:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -53,7 +55,20 @@ def push_down(answers: AnswerBatch, index: RoleIndex, avoided_rows: BoolArray) -
 
 def worth_knowing(role: Role, step: Step, profile: Profile, own: OwnWords) -> tuple[str, ...]:
     """Plain sentences for every way ``role`` (and its best step) goes against what was said."""
-    lines = [*_shift_lines(role, profile), *_dislike_lines(role, profile, own)]
+    return worth_knowing_each([role], [step], profile, own)[0]
+
+
+def worth_knowing_each(roles: Sequence[Role], steps: Sequence[Step], profile: Profile,
+                       own: OwnWords) -> list[tuple[str, ...]]:
+    """:func:`worth_knowing` for each role and its step, one list for one person."""
+    dislikes = _clear_dislikes(profile)
+    return [_worth_knowing(role, step, profile, own, dislikes)
+            for role, step in zip(roles, steps, strict=True)]
+
+
+def _worth_knowing(role: Role, step: Step, profile: Profile, own: OwnWords,
+                   dislikes: tuple[str, ...]) -> tuple[str, ...]:
+    lines = [*_shift_lines(role, profile), *_dislike_lines(role, dislikes, own)]
     if role.id in own.avoided_roles:
         lines.append(f"You wrote {quoted(own.quote_for(role.id))}. This job is mostly about that.")
     lines.extend(_route_lines(role, step, profile, own))
@@ -63,7 +78,8 @@ def worth_knowing(role: Role, step: Step, profile: Profile, own: OwnWords) -> tu
 def pushes_down(role: Role, profile: Profile, own: OwnWords) -> bool:
     """The scalar twin of :func:`push_down` (for one role and an already-understood profile)."""
     nights = profile.constraints.shift_work_ok is False and role.work.has_nights
-    return nights or bool(_disliked(role, profile, PUSHING_AMOUNT)) or role.id in own.avoided_roles
+    return (nights or bool(_disliked(role, _clear_dislikes(profile), PUSHING_AMOUNT))
+            or role.id in own.avoided_roles)
 
 
 def _shift_lines(role: Role, profile: Profile) -> list[str]:
@@ -74,15 +90,20 @@ def _shift_lines(role: Role, profile: Profile) -> list[str]:
     return ["You said you need set day hours. This job usually includes shifts or weekends."]
 
 
-def _disliked(role: Role, profile: Profile, amount: float) -> list[str]:
-    likes = profile.likes.vector()
-    return [dim for dim, value in zip(LIKE_DIMENSIONS, likes, strict=True)
-            if value <= CLEAR_DISLIKE and role.work.amount(WORK_ATTRIBUTE_FOR_LIKE[dim]) >= amount - 1e-9]
+def _clear_dislikes(profile: Profile) -> tuple[str, ...]:
+    """The like dimensions the person clearly said they dislike."""
+    return tuple(dim for dim, value in zip(LIKE_DIMENSIONS, profile.likes.vector(), strict=True)
+                 if value <= CLEAR_DISLIKE)
 
 
-def _dislike_lines(role: Role, profile: Profile, own: OwnWords) -> list[str]:
+def _disliked(role: Role, dislikes: tuple[str, ...], amount: float) -> list[str]:
+    return [dim for dim in dislikes
+            if role.work.amount(WORK_ATTRIBUTE_FOR_LIKE[dim]) >= amount - 1e-9]
+
+
+def _dislike_lines(role: Role, dislikes: tuple[str, ...], own: OwnWords) -> list[str]:
     lines = []
-    for dim in _disliked(role, profile, TELLING_AMOUNT):
+    for dim in _disliked(role, dislikes, TELLING_AMOUNT):
         level = getattr(role.work, WORK_ATTRIBUTE_FOR_LIKE[dim])
         how_much = "a lot of" if level is Level.A_LOT else "some"
         work = f"It has {how_much} {DISLIKED_WORK[dim]}"

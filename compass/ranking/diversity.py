@@ -19,6 +19,9 @@ them; these keep NDCG@10 within about 0.005 of no diversity while adding about o
 
 from __future__ import annotations
 
+import heapq
+import math
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -34,17 +37,30 @@ DIVERSIFIED_PLACES = 30      # places picked with diversity; the rest follow in 
 
 
 def standardise(scores: FloatArray) -> FloatArray:
-    spread = float(np.std(scores)) if len(scores) > 1 else 0.0
-    return (scores - np.mean(scores)) / (spread if spread > 1e-12 else 1.0)
+    centred = scores - scores.mean()
+    spread = math.sqrt(float(centred @ centred) / len(scores)) if len(scores) > 1 else 0.0
+    value: FloatArray = centred / (spread if spread > 1e-12 else 1.0)
+    return value
 
 
 def narrowness(value: FloatArray, family: IntArray) -> float:
     """The biggest share of softmax(SHARPNESS * each family's best value), 0..1."""
-    best = np.full(int(family.max()) + 1, -np.inf)
-    np.maximum.at(best, family, value)
-    best = best[np.isfinite(best)]
+    grouped, starts = _by_family(value, family)
+    return _narrowness(value, grouped, starts)
+
+
+def _narrowness(value: FloatArray, grouped: IntArray, starts: list[int]) -> float:
+    best = np.maximum.reduceat(value[grouped], starts)
     shares = np.exp(SHARPNESS * (best - best.max()))
     return float(shares.max() / shares.sum())
+
+
+def _by_family(value: FloatArray, family: IntArray) -> tuple[IntArray, list[int]]:
+    """Positions grouped by family, best value first within each, and where each group starts."""
+    grouped = np.lexsort((-value, family))
+    in_order = family[grouped]
+    starts = [0, *(np.flatnonzero(in_order[1:] != in_order[:-1]) + 1).tolist()]
+    return grouped, starts
 
 
 def diversify(scores: FloatArray, family: IntArray, top: int,
@@ -53,26 +69,48 @@ def diversify(scores: FloatArray, family: IntArray, top: int,
 
     ``adjust`` (standard deviations per role) is added after scores are standardised: the
     shortlist uses it to put named jobs first and conflicting roles last.
+
+    Each place goes to the role with the highest value less its family's cost (ties to the
+    lower position). A family's cost is the same for all its roles, so only each family's
+    best remaining role can win: each family's roles are sorted once, and a heap holds one
+    offer per family; picking a role changes only its own family's offer.
     """
     top = min(top, len(scores))
     if top <= 0:
         return np.empty(0, dtype=np.int64)
     value = standardise(scores)
-    family_penalty = FAMILY_PENALTY * (1.0 - narrowness(value, family)) ** BREADTH_POWER
-    if adjust is not None:
-        value = value + adjust
-    picked_in_family = np.zeros(int(family.max()) + 1)
-    available = np.ones(len(scores), dtype=bool)
-    picks: list[int] = []
-    for place in range(min(top, DIVERSIFIED_PLACES)):
-        over = np.maximum(picked_in_family[family] - FREE_PER_FAMILY + 1, 0.0)
+    adjusted = value if adjust is None else value + adjust
+    grouped, starts = _by_family(adjusted, family)
+    narrow = _narrowness(value, grouped, starts)  # from the scores alone, before ``adjust``
+    family_penalty = FAMILY_PENALTY * (1.0 - narrow) ** BREADTH_POWER
+    in_order = grouped.tolist()
+    queues = [in_order[start:end][:top]
+              for start, end in zip(starts, [*starts[1:], len(in_order)], strict=True)]
+    values = adjusted.tolist()
+    picked_in_family = [0] * len(queues)
+    heads = [0] * len(queues)
+
+    def offer(group: int, place: int) -> tuple[float, int, int]:
+        """The family's best remaining role, as (minus its value less the cost, position)."""
+        over = max(picked_in_family[group] - FREE_PER_FAMILY + 1, 0)
         cost = family_penalty * over if place >= PROTECTED_PLACES else 0.0
-        best = int(np.argmax(np.where(available, value - cost, -np.inf)))
-        picks.append(best)
-        available[best] = False
-        picked_in_family[family[best]] += 1
+        position = queues[group][heads[group]]
+        return -(values[position] - cost), position, group
+
+    picks: list[int] = []
+    offers: list[tuple[float, int, int]] = []
+    for place in range(min(top, DIVERSIFIED_PLACES)):
+        if place in (0, PROTECTED_PLACES):  # the costs start to count: offer every family again
+            offers = [offer(g, place) for g in range(len(queues)) if heads[g] < len(queues[g])]
+            heapq.heapify(offers)
+        _, chosen, group = heapq.heappop(offers)
+        picks.append(chosen)
+        heads[group] += 1
+        picked_in_family[group] += 1
+        if heads[group] < len(queues[group]):
+            heapq.heappush(offers, offer(group, place + 1))
     if top > len(picks):
-        rest = np.flatnonzero(available)
-        rest = rest[np.argsort(-value[rest], kind="stable")][: top - len(picks)]
-        picks.extend(int(i) for i in rest)
+        taken = set(picks)
+        rest = np.argsort(-adjusted, kind="stable").tolist()
+        picks.extend([p for p in rest if p not in taken][: top - len(picks)])
     return np.array(picks, dtype=np.int64)

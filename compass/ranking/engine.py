@@ -30,7 +30,7 @@ from compass.catalogue.vocab import Family
 from compass.profile import Profile
 from compass.ranking.answers import AnswerBatch, answer_batch
 from compass.ranking.artefacts import DEFAULT_MODELS, load_artefacts
-from compass.ranking.conflicts import push_down, worth_knowing
+from compass.ranking.conflicts import push_down, worth_knowing, worth_knowing_each
 from compass.ranking.embeddings import RoleEmbeddings
 from compass.ranking.encoder import TextEncoder, shared_encoder
 from compass.ranking.features import PairFeatures, pair_features
@@ -247,12 +247,12 @@ class Engine:
         evidence = explain(effects, self.index, answers, picks, [s.route for s in steps],
                            understood.own)
         scores = effects.scores[0, picks].tolist()
+        lines = worth_knowing_each(roles, steps, understood.profile, understood.own)
         return [
-            Recommendation(role=role, score=score,
-                           reasons=tuple(reason.text for reason in reasons), route=step,
-                           evidence=reasons,
-                           worth_knowing=worth_knowing(role, step, understood.profile, understood.own))
-            for role, score, step, reasons in zip(roles, scores, steps, evidence, strict=True)
+            Recommendation(role=role, score=score, reasons=tuple(r.text for r in reasons),
+                           route=step, evidence=reasons, worth_knowing=worth)
+            for role, score, step, reasons, worth in zip(roles, scores, steps, evidence, lines,
+                                                         strict=True)
         ]
 
     def _route_index(self, profile: Profile, role: Role, best: int) -> int:

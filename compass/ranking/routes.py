@@ -19,6 +19,7 @@ two to each other, and evaluation uses it to count constraint violations indepen
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -43,9 +44,10 @@ class RoutePlan:
     total_years: FloatArray    # (k, n) wait plus the route's full-time study
     paid: NDArray[np.bool_]    # (k, n) the best route pays a wage
 
-    @property
+    @cached_property
     def fits(self) -> NDArray[np.bool_]:
         fits: NDArray[np.bool_] = self.best != NO_ROUTE
+        fits.flags.writeable = False  # shared by every reader of this plan
         return fits
 
     def take(self, rows: NDArray[np.int64]) -> RoutePlan:
@@ -153,11 +155,14 @@ def years_before_start(route: EntryRoute, profile: Profile) -> float:
     return max(prior, age_gap)
 
 
-def route_problems(route: EntryRoute, profile: Profile) -> list[str]:
-    """Every way ``route`` breaks the person's constraints, in plain words; empty if it fits."""
+def route_problems(route: EntryRoute, profile: Profile, wait: float | None = None) -> list[str]:
+    """Every way ``route`` breaks the person's constraints, in plain words; empty if it fits.
+    ``wait`` is :func:`years_before_start` when the caller already has it."""
     problems: list[str] = []
     c = profile.constraints
-    years = years_before_start(route, profile) + route.full_time_study_years
+    if wait is None:
+        wait = years_before_start(route, profile)
+    years = wait + route.full_time_study_years
     if not route.is_way_in:
         problems.append("it is a first step, not a way into the job")
     if route.needs_registration_first:

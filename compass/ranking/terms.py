@@ -44,20 +44,33 @@ ROLE_TERMS: tuple[str, ...] = (
     "paid_route",         # 1 if the best fitting route pays while you train
 )
 PLAN_TERMS = 2  # the last two role terms depend on the person's route plan
+_INTERESTS = slice(0, len(RIASEC))
+_LIKES = slice(len(RIASEC), len(RIASEC) + len(LIKE_DIMENSIONS))
+_WANTS_TO_EARN = PERSON_TERMS.index("wants_to_earn")
+_STUDY_BANDS = [PERSON_TERMS.index(f"study_limit.{name}") for name, _, _ in STUDY_LIMIT_BANDS]
+_SHIFTS_NOT_OK = PERSON_TERMS.index("shifts_not_ok")
+_NO_GCSE = PERSON_TERMS.index("no_gcse")
+_WROTE_TEXT = PERSON_TERMS.index("wrote_text")
+_FIRST_STAGE = PERSON_TERMS.index(f"stage.{STAGES[0].value}")
+_ALWAYS = PERSON_TERMS.index("always")
 
 
 def person_terms(answers: AnswerBatch) -> FloatArray:
     """(k, P): the answer terms for each profile, in :data:`PERSON_TERMS` order."""
-    limit = answers.max_study_years[:, None]
-    bands = np.hstack([(limit >= low) & (limit <= high) for _, low, high in STUDY_LIMIT_BANDS])
-    stage = answers.stage[:, None] == np.arange(len(STAGES))[None, :]
-    return np.hstack([
-        answers.interests - 0.5, answers.likes,
-        answers.earn_while_learning[:, None], bands,
-        (answers.shift_work_ok == NO)[:, None], (answers.has_gcse == NO)[:, None],
-        np.any(answers.text_match != 0, axis=1)[:, None], stage,
-        np.ones((len(answers), 1)),
-    ]).astype(np.float64)
+    terms = np.zeros((len(answers), len(PERSON_TERMS)))
+    terms[:, _INTERESTS] = answers.interests - 0.5
+    terms[:, _LIKES] = answers.likes
+    terms[:, _WANTS_TO_EARN] = answers.earn_while_learning
+    limit = answers.max_study_years
+    for column, (_, low, high) in zip(_STUDY_BANDS, STUDY_LIMIT_BANDS, strict=True):
+        terms[:, column] = (limit >= low) & (limit <= high)
+    terms[:, _SHIFTS_NOT_OK] = answers.shift_work_ok == NO
+    terms[:, _NO_GCSE] = answers.has_gcse == NO
+    terms[:, _WROTE_TEXT] = answers.text_match.any(axis=1)
+    given = answers.stage >= 0
+    terms[np.flatnonzero(given), _FIRST_STAGE + answers.stage[given]] = 1.0
+    terms[:, _ALWAYS] = 1.0
+    return terms
 
 
 def plan_terms(plan: RoutePlan) -> tuple[FloatArray, FloatArray]:

@@ -94,7 +94,7 @@ def make_step(signposts: SignpostCache, role: Role, route_index: int, profile: P
     route = role.entry_routes[route_index]
     providers, programmes = signposts.suited(role, route_index, profile.stage)
     wait = years_before_start(route, profile)
-    problems = route_problems(route, profile)
+    problems = route_problems(route, profile, wait)
     return Step(
         route=route,
         providers=providers,
