@@ -59,6 +59,12 @@ class AnswerRef:
         return f"constraints.{self.kind}"
 
 
+_INTEREST_REFS = tuple(AnswerRef("interest", i) for i in range(len(RIASEC)))
+_LIKE_REFS = tuple(AnswerRef("like", i) for i in range(len(LIKE_DIMENSIONS)))
+_FREE_TEXT, _EARN = AnswerRef("free_text"), AnswerRef("earn_while_learning")
+_STUDY, _SHIFTS = AnswerRef("max_study_years"), AnswerRef("shift_work_ok")
+
+
 @dataclass(frozen=True)
 class Said:
     """One profile's interests, likes and study limit as plain Python numbers, for wording
@@ -104,24 +110,24 @@ class AnswerBatch:
 
     def given_answers(self) -> tuple[AnswerRef, ...]:
         """The answers in row 0 that differ from their neutral value."""
-        found = [AnswerRef("interest", i) for i in range(len(RIASEC))
-                 if self.interests[0, i] != 0.5]
-        found += [AnswerRef("like", i) for i in range(len(LIKE_DIMENSIONS))
-                  if self.ticked_likes[0, i] != 0]
-        if np.any(self.text_match[0] != 0) or np.any(self.likes[0] != self.ticked_likes[0]):
-            found.append(AnswerRef("free_text"))
+        found = [ref for ref, value in zip(_INTEREST_REFS, self.interests[0].tolist(), strict=True)
+                 if value != 0.5]
+        found += [ref for ref, value in zip(_LIKE_REFS, self.ticked_likes[0].tolist(), strict=True)
+                  if value != 0]
+        if self.text_match[0].any() or (self.likes[0] != self.ticked_likes[0]).any():
+            found.append(_FREE_TEXT)
         if self.earn_while_learning[0]:
-            found.append(AnswerRef("earn_while_learning"))
+            found.append(_EARN)
         if np.isfinite(self.max_study_years[0]):
-            found.append(AnswerRef("max_study_years"))
+            found.append(_STUDY)
         if self.shift_work_ok[0] != UNKNOWN:
-            found.append(AnswerRef("shift_work_ok"))
+            found.append(_SHIFTS)
         return tuple(found)
 
     def without_each(self, answers: tuple[AnswerRef, ...]) -> AnswerBatch:
         """Row 0, then row 0 with each answer in turn set back to neutral."""
         count = len(answers) + 1
-        arrays = {name: np.repeat(value[:1], count, axis=0) for name, value in self._arrays().items()}
+        arrays = {name: value[:1].repeat(count, axis=0) for name, value in self._arrays().items()}
         rows: dict[AnswerKind, list[int]] = {}
         places: dict[AnswerKind, list[int]] = {}
         for variant, answer in enumerate(answers, start=1):

@@ -224,7 +224,7 @@ class Engine:
         named = [self._row_of[r] for r in understood.own.named_roles if r in self._row_of]
         candidates = effects.plan.best[0] != NO_ROUTE
         candidates[named] = True
-        candidates = np.flatnonzero(candidates & ~dropped)
+        candidates = (candidates & ~dropped).nonzero()[0]
         avoided = np.zeros(len(self.index), dtype=bool)
         avoided[self._rows_of(understood.own.avoided_roles)] = True
         push = push_down(answers, self.index, avoided)
@@ -241,9 +241,11 @@ class Engine:
                          effects: AnswerEffects, picks: IntArray) -> list[Recommendation]:
         roles = [self.index.roles[r] for r in picks.tolist()]
         best = effects.plan.best[0, picks].tolist()
-        steps = [make_step(self.signposts, role, self._route_index(understood.profile, role, j),
-                           understood.profile)
-                 for role, j in zip(roles, best, strict=True)]
+        waits = effects.plan.wait_years[0, picks].tolist()
+        steps = [make_step(self.signposts, role, j, understood.profile, wait) if j != NO_ROUTE
+                 else make_step(self.signposts, role, self._route_index(understood.profile, role, j),
+                                understood.profile)
+                 for role, j, wait in zip(roles, best, waits, strict=True)]
         evidence = explain(effects, self.index, answers, picks, [s.route for s in steps],
                            understood.own)
         scores = effects.scores[0, picks].tolist()

@@ -89,16 +89,16 @@ _SINGLE_COLUMNS = [FEATURE_NAMES.index(name) for name in SINGLE_FEATURES]
 class PairFeatures:
     """Everything a ranker may score, for k profiles and n roles, in factored form."""
 
-    single: tuple[FloatArray, ...]  # SINGLE_FEATURES, each (k, n)
+    pair: FloatArray            # (S + PLAN_TERMS, k, n): SINGLE_FEATURES, then the role terms
+                                # the route plan sets (the last PLAN_TERMS of ROLE_TERMS)
     likes: FloatArray           # (k, L) like answers, own words applied
     work: FloatArray            # (n, L) each role's amount of that work minus 1/3
     person: FloatArray          # (k, P) answer terms
     role_static: FloatArray     # (n, R - PLAN_TERMS) role terms nobody's answers change
-    role_plan: tuple[FloatArray, ...]  # PLAN_TERMS arrays (k, n): role terms the plan sets
 
     @property
     def shape(self) -> tuple[int, int]:
-        k, n = self.single[0].shape
+        _, k, n = self.pair.shape
         return int(k), int(n)
 
     @property
@@ -107,8 +107,7 @@ class PairFeatures:
         k, n = self.shape
         named = np.empty((k, n, len(FEATURE_NAMES)))
         named[..., _LIKES] = self.likes[:, None, :] * self.work[None]
-        for column, values in zip(_SINGLE_COLUMNS, self.single, strict=True):
-            named[..., column] = values
+        named[..., _SINGLE_COLUMNS] = np.moveaxis(self.pair[:len(SINGLE_FEATURES)], 0, -1)
         return named
 
     @property
@@ -116,7 +115,8 @@ class PairFeatures:
         """(k, n, R) role terms in ROLE_TERMS order."""
         k, n = self.shape
         fixed = np.broadcast_to(self.role_static[None], (k, n, self.role_static.shape[1]))
-        return np.concatenate([fixed, *(values[..., None] for values in self.role_plan)], axis=-1)
+        planned = np.moveaxis(self.pair[len(SINGLE_FEATURES):], 0, -1)
+        return np.concatenate([fixed, planned], axis=-1)
 
     def flat(self) -> FloatArray:
         """(k, n, F + P * R): named features, then each answer term times each role term."""
@@ -128,30 +128,29 @@ class PairFeatures:
                      term_weights: FloatArray | None = None) -> FloatArray:
         """(k, n): ``named @ named_weights + person @ term_weights @ role``, the same number
         as from the full arrays, without building them."""
+        k, _ = self.shape
+        weights = np.zeros((k, len(self.pair)))       # each profile's weight of each pair array
+        weights[:, :len(SINGLE_FEATURES)] = named_weights[_SINGLE_COLUMNS]
         score = (self.likes * named_weights[_LIKES]) @ self.work.T
-        for column, values in zip(_SINGLE_COLUMNS, self.single, strict=True):
-            score += named_weights[column] * values
         if term_weights is not None:
             person = self.person @ term_weights                  # (k, R)
             static = self.role_static.shape[1]
             score += person[:, :static] @ self.role_static.T
-            for j, values in enumerate(self.role_plan):
-                score += person[:, static + j, None] * values
+            weights[:, len(SINGLE_FEATURES):] = person[:, static:]
+        score += np.matmul(weights[:, None, :], self.pair.transpose(1, 0, 2))[:, 0]
         return score
 
     def select(self, profile: int, roles: NDArray[np.int64]) -> PairFeatures:
         """One profile's features for some of the roles (positions in this array)."""
         one = slice(profile, profile + 1)
-        return PairFeatures(tuple(values[one, roles] for values in self.single),
-                            self.likes[one], self.work[roles], self.person[one],
-                            self.role_static[roles],
-                            tuple(values[one, roles] for values in self.role_plan))
+        return PairFeatures(self.pair[:, one][:, :, roles], self.likes[one], self.work[roles],
+                            self.person[one], self.role_static[roles])
 
 
 def person_holland_code(interests: FloatArray) -> NDArray[np.int64]:
     """Up to three areas rated above neutral, strongest first; -1 fills unused places."""
-    order = np.argsort(-interests, axis=-1, kind="stable")[:, :CODE_LENGTH]
-    above = np.take_along_axis(interests, order, axis=-1) > 0.5
+    order = (-interests).argsort(axis=-1, kind="stable")[:, :CODE_LENGTH]
+    above = interests[np.arange(len(interests))[:, None], order] > 0.5
     return np.where(above, order, -1).astype(np.int64)
 
 
@@ -161,12 +160,18 @@ def interest_congruence(interests: FloatArray, role_codes: NDArray[np.int64]) ->
 
 
 def congruence(interests: FloatArray, letter_weights: FloatArray) -> FloatArray:
-    """:func:`interest_congruence` from the roles' :func:`iachan_letter_weights`: a person
-    with letter ``a`` in place ``i`` of their code earns column ``a * 3 + i``."""
+    """:func:`interest_congruence` from the roles' :func:`iachan_letter_weights`."""
+    result: FloatArray = holland_letters(interests) @ letter_weights.T
+    return result
+
+
+def holland_letters(interests: FloatArray) -> FloatArray:
+    """(k, 6 * 3): 1 at column ``a * 3 + i`` when the person's code has letter ``a`` in
+    place ``i``; times a role's :func:`iachan_letter_weights`, the congruence."""
     code = person_holland_code(interests)                               # (k, 3), -1 unused
     has = code[:, None, :] == np.arange(6)[None, :, None]               # (k, letter, place)
-    result: FloatArray = has.reshape(len(code), -1) @ letter_weights.T
-    return result
+    letters: FloatArray = has.reshape(len(code), -1).astype(np.float64)
+    return letters
 
 
 def pair_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64] | None,
@@ -176,19 +181,17 @@ def pair_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64
     ``plan`` must be the route plan for the same profiles and the same rows.
     """
     every = slice(None) if rows is None else rows
-    leaning = unit_rows(answers.interests - 0.5)
     limit = answers.max_study_years[:, None]
     finite = np.isfinite(limit)
-    study = np.where(finite & plan.fits,
-                     1.0 - plan.total_years / (np.where(finite, limit, 0.0) + 1.0), 0.0)
-    shifts_not_ok = answers.shift_work_ok[:, None] == NO
-    single = (
-        leaning @ index.interest_shape[every].T,
-        congruence(answers.interests, index.holland_weights[every]),
+    pair = np.array([
+        unit_rows(answers.interests - 0.5) @ index.interest_shape[every].T,
+        holland_letters(answers.interests) @ index.holland_weights[every].T,
         answers.text_match[:, every],
-        (answers.earn_while_learning[:, None] & plan.paid & plan.fits).astype(np.float64),
-        study,
-        shifts_not_ok * index.shift_suitability[every][None],
-    )
-    return PairFeatures(single, answers.likes, index.work[every] - LIKE_NEUTRAL_AMOUNT,
-                        person_terms(answers), index.role_terms[every], plan_terms(plan))
+        answers.earn_while_learning[:, None] & plan.paid & plan.fits,
+        np.where(finite & plan.fits, 1.0 - plan.total_years / (np.where(finite, limit, 0.0) + 1.0),
+                 0.0),
+        (answers.shift_work_ok[:, None] == NO) * index.shift_suitability[every][None],
+        *plan_terms(plan),
+    ], dtype=np.float64)
+    return PairFeatures(pair, answers.likes, index.work[every] - LIKE_NEUTRAL_AMOUNT,
+                        person_terms(answers), index.role_terms[every])

@@ -76,12 +76,12 @@ def explain(effects: AnswerEffects, index: RoleIndex, answers: AnswerBatch,
     """Two to four reasons for each role in ``rows`` (``answers`` holds one profile)."""
     given, drops = effects.given, effects.drops(rows)
     said = answers.said()
-    quotable = [is_clear(a, said) and is_wanting(a, said) for a in given]
+    quotable = [(i, a) for i, a in enumerate(given) if is_clear(a, said) and is_wanting(a, said)]
     close = _close_to_words(answers)
     wanted = [i for i, dim in enumerate(LIKE_DIMENSIONS) if own.likes.get(dim, 0) > 0]
     work, interests = index.work[rows].tolist(), index.interests[rows].tolist()
     return [
-        _reasons_for(index.roles[row], work[j], interests[j], given, quotable, role_drops, said,
+        _reasons_for(index.roles[row], work[j], interests[j], quotable, role_drops, said,
                      routes[j], own, row in close or any(work[j][i] >= LITTLE for i in wanted))
         for j, (row, role_drops) in enumerate(zip(rows.tolist(), drops.T.tolist(), strict=True))
     ]
@@ -97,25 +97,24 @@ def _close_to_words(answers: AnswerBatch) -> set[int]:
 
 
 def _reasons_for(role: Role, work: list[float], interests: list[float],
-                 given: tuple[AnswerRef, ...], quotable: list[bool], drops: list[float], said: Said,
+                 quotable: list[tuple[int, AnswerRef]], drops: list[float], said: Said,
                  route: EntryRoute, own: OwnWords, words_fit: bool) -> tuple[Reason, ...]:
-    """``quotable`` marks the given answers clear enough to quote that say what they want;
-    ``words_fit`` says their own words really match the role: it is among the closest to
-    them, or has plenty of a kind of work the words said they want."""
+    """``quotable`` holds the given answers (with their places in ``drops``) clear enough to
+    quote that say what they want; ``words_fit`` says their own words really match the role:
+    it is among the closest to them, or has plenty of a kind of work the words said they want."""
     reasons = []
     named = role.id in own.named_roles
     if named:
         reasons.append(Reason(named_sentence(own.quote_for(role.id)), ("free_text",)))
     least = MIN_SHARE_OF_TOP * max(drops, default=0.0)
-    helped = [(d, a) for d, a, ok in zip(drops, given, quotable, strict=True)
-              if ok and d > 0 and d >= least
+    helped = [(drops[i], a) for i, a in quotable
+              if drops[i] > 0 and drops[i] >= least
               and (a.kind != "free_text" or (words_fit and not named))]
     helped.sort(key=lambda pair: -pair[0])
     clauses = answer_clauses(helped, work, interests, said, own.wanted_text)
     reasons += [Reason(text, tuple(a.name for a in cited)) for text, cited in clauses]
     reasons = reasons[:MAX_REASONS]
-    for fact in fallback_facts(role, route):
-        if len(reasons) >= MIN_REASONS:
-            break
-        reasons.append(Reason(fact))
+    if len(reasons) < MIN_REASONS:
+        facts = fallback_facts(role, route)[:MIN_REASONS - len(reasons)]
+        reasons += [Reason(fact) for fact in facts]
     return tuple(reasons)

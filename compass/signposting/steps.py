@@ -89,12 +89,20 @@ class SignpostCache:
         return found
 
 
-def make_step(signposts: SignpostCache, role: Role, route_index: int, profile: Profile) -> Step:
-    """The step for ``role``'s route number ``route_index``, for ``profile``."""
+def make_step(signposts: SignpostCache, role: Role, route_index: int, profile: Profile,
+              planned_wait: float | None = None) -> Step:
+    """The step for ``role``'s route number ``route_index``, for ``profile``.
+
+    ``planned_wait`` is the route plan's wait when the plan chose this route: the plan has
+    already found that it fits (see :mod:`compass.ranking.routes`), so it is not checked again.
+    """
     route = role.entry_routes[route_index]
     providers, programmes = signposts.suited(role, route_index, profile.stage)
-    wait = years_before_start(route, profile)
-    problems = route_problems(route, profile, wait)
+    if planned_wait is None:
+        wait = years_before_start(route, profile)
+        problems = route_problems(route, profile, wait)
+    else:
+        wait, problems = planned_wait, []
     return Step(
         route=route,
         providers=providers,

@@ -56,6 +56,8 @@ def test_vectorised_plan_agrees_with_the_plain_rules(profile: Profile) -> None:
         if fitting:
             assert plan.best[0, i] in fitting
             chosen = role.entry_routes[plan.best[0, i]]
+            # make_step takes the wait from the plan, so the two must agree exactly
+            assert plan.wait_years[0, i] == years_before_start(chosen, profile)
             assert plan.total_years[0, i] == (years_before_start(chosen, profile)
                                               + chosen.full_time_study_years)
 
