@@ -20,6 +20,7 @@ them; these keep NDCG@10 within about 0.005 of no diversity while adding about o
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 
 import numpy as np
@@ -41,12 +42,6 @@ def standardise(scores: FloatArray) -> FloatArray:
     spread = math.sqrt(float(centred @ centred) / len(scores)) if len(scores) > 1 else 0.0
     value: FloatArray = centred / (spread if spread > 1e-12 else 1.0)
     return value
-
-
-def narrowness(value: FloatArray, family: IntArray) -> float:
-    """The biggest share of softmax(SHARPNESS * each family's best value), 0..1."""
-    grouped, starts = _by_family(value, family)
-    return _narrowness(value, grouped, starts)
 
 
 def _narrowness(value: FloatArray, grouped: IntArray, starts: list[int]) -> float:
@@ -74,6 +69,7 @@ def diversify(scores: FloatArray, family: IntArray, top: int,
     lower position). A family's cost is the same for all its roles, so only each family's
     best remaining role can win: each family's roles are sorted once, and a heap holds one
     offer per family; picking a role changes only its own family's offer.
+    ``tests/ranking/test_diversity.py`` holds this to the plain definition.
     """
     top = min(top, len(scores))
     if top <= 0:
@@ -84,30 +80,33 @@ def diversify(scores: FloatArray, family: IntArray, top: int,
     narrow = _narrowness(value, grouped, starts)  # from the scores alone, before ``adjust``
     family_penalty = FAMILY_PENALTY * (1.0 - narrow) ** BREADTH_POWER
     in_order = grouped.tolist()
-    queues = [in_order[start:end][:top]
+    queues = [in_order[start:end]
               for start, end in zip(starts, [*starts[1:], len(in_order)], strict=True)]
     values = adjusted.tolist()
     picked_in_family = [0] * len(queues)
-    heads = [0] * len(queues)
 
     def offer(group: int, place: int) -> tuple[float, int, int]:
-        """The family's best remaining role, as (minus its value less the cost, position)."""
+        """The family's best remaining role, as (minus its value less the cost, position,
+        family). Values that become equal once the cost is taken off tie: the lower
+        position wins, as it would in a plain argmax."""
         over = max(picked_in_family[group] - FREE_PER_FAMILY + 1, 0)
         cost = family_penalty * over if place >= PROTECTED_PLACES else 0.0
-        position = queues[group][heads[group]]
-        return -(values[position] - cost), position, group
+        queue = queues[group]
+        best = values[queue[0]] - cost
+        position = min(itertools.takewhile(lambda p: values[p] - cost == best, queue))
+        return -best, position, group
 
     picks: list[int] = []
     offers: list[tuple[float, int, int]] = []
     for place in range(min(top, DIVERSIFIED_PLACES)):
         if place in (0, PROTECTED_PLACES):  # the costs start to count: offer every family again
-            offers = [offer(g, place) for g in range(len(queues)) if heads[g] < len(queues[g])]
+            offers = [offer(g, place) for g, queue in enumerate(queues) if queue]
             heapq.heapify(offers)
         _, chosen, group = heapq.heappop(offers)
         picks.append(chosen)
-        heads[group] += 1
+        queues[group].remove(chosen)
         picked_in_family[group] += 1
-        if heads[group] < len(queues[group]):
+        if queues[group]:
             heapq.heappush(offers, offer(group, place + 1))
     if top > len(picks):
         taken = set(picks)

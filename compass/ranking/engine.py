@@ -115,7 +115,6 @@ class Engine:
         self.fallback_reason = fallback_reason
         self.ranker_note = ranker_note
         self.signposts = SignpostCache(catalogue)
-        self._rows = np.arange(len(self.index), dtype=np.int64)
         self._row_of = {role_id: i for i, role_id in enumerate(self.index.role_ids)}
 
     @classmethod
@@ -171,7 +170,7 @@ class Engine:
                                                                    PairFeatures]:
         answers = self._answers(understood)
         plan = self.planner.plan(answers)
-        return answers, plan, pair_features(answers, self.index, self._rows, plan)
+        return answers, plan, pair_features(answers, self.index, plan)
 
     def _answers(self, understood: Sequence[Understood]) -> AnswerBatch:
         text_match = self.text.match([u.own.wanted_text for u in understood])
@@ -179,7 +178,9 @@ class Engine:
                             [dict(u.own.likes) for u in understood])
 
     def score(self, profiles: Sequence[Profile]) -> Scored:
-        """Route plans and ranker scores for every profile and every role."""
+        """Route plans and ranker scores for every profile and every role, in one batch and
+        without reasons. :meth:`recommend` scores each profile in its own batch with the
+        reasons' variants, so its scores equal these up to rounding in the last bits."""
         understood = [self.understand(p) for p in profiles]
         answers, plan, features = self._features(understood)
         return Scored(answers, plan, self.ranker.score(features), tuple(understood))
@@ -242,9 +243,7 @@ class Engine:
         roles = [self.index.roles[r] for r in picks.tolist()]
         best = effects.plan.best[0, picks].tolist()
         waits = effects.plan.wait_years[0, picks].tolist()
-        steps = [make_step(self.signposts, role, j, understood.profile, wait) if j != NO_ROUTE
-                 else make_step(self.signposts, role, self._route_index(understood.profile, role, j),
-                                understood.profile)
+        steps = [self._step(understood.profile, role, j, wait)
                  for role, j, wait in zip(roles, best, waits, strict=True)]
         evidence = explain(effects, self.index, answers, picks, [s.route for s in steps],
                            understood.own)
@@ -256,6 +255,12 @@ class Engine:
             for role, score, step, reasons, worth in zip(roles, scores, steps, evidence, lines,
                                                          strict=True)
         ]
+
+    def _step(self, profile: Profile, role: Role, best: int, planned_wait: float) -> Step:
+        """The step for the planned best route, or for a named job no route fits, the closest."""
+        if best != NO_ROUTE:
+            return make_step(self.signposts, role, best, profile, planned_wait)
+        return make_step(self.signposts, role, self._route_index(profile, role, best), profile)
 
     def _route_index(self, profile: Profile, role: Role, best: int) -> int:
         """The planned best route, or for a named job no route fits, the closest one."""

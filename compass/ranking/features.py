@@ -21,20 +21,12 @@ from numpy.typing import NDArray
 
 from compass.catalogue.vocab import LIKE_DIMENSIONS
 from compass.ranking.answers import NO, AnswerBatch
-from compass.ranking.role_index import (
-    CODE_LENGTH,
-    IACHAN_MAX,
-    IACHAN_WEIGHTS,
-    RoleIndex,
-    iachan_letter_weights,
-    unit_rows,
-)
+from compass.ranking.role_index import CODE_LENGTH, IACHAN_MAX, RoleIndex, iachan_letter_weights, unit_rows
 from compass.ranking.routes import RoutePlan
 from compass.ranking.terms import PERSON_TERMS, ROLE_TERMS, person_terms, plan_terms
 
 FloatArray = NDArray[np.float64]
 
-__all__ = ["IACHAN_MAX", "IACHAN_WEIGHTS"]  # documented here, kept with the role index
 # A role amount of "a little" (1/3) is the neutral point for a like or a dislike.
 LIKE_NEUTRAL_AMOUNT = 1 / 3
 
@@ -89,8 +81,9 @@ _SINGLE_COLUMNS = [FEATURE_NAMES.index(name) for name in SINGLE_FEATURES]
 class PairFeatures:
     """Everything a ranker may score, for k profiles and n roles, in factored form."""
 
-    pair: FloatArray            # (S + PLAN_TERMS, k, n): SINGLE_FEATURES, then the role terms
-                                # the route plan sets (the last PLAN_TERMS of ROLE_TERMS)
+    per_pair: FloatArray        # (S + PLAN_TERMS, k, n), one number per (profile, role) pair:
+                                # SINGLE_FEATURES, then the role terms the route plan sets
+                                # (the last PLAN_TERMS of ROLE_TERMS)
     likes: FloatArray           # (k, L) like answers, own words applied
     work: FloatArray            # (n, L) each role's amount of that work minus 1/3
     person: FloatArray          # (k, P) answer terms
@@ -98,24 +91,24 @@ class PairFeatures:
 
     @property
     def shape(self) -> tuple[int, int]:
-        _, k, n = self.pair.shape
+        _, k, n = self.per_pair.shape
         return int(k), int(n)
 
     @property
     def named(self) -> FloatArray:
-        """(k, n, F) in FEATURE_NAMES order."""
+        """(k, n, F) in FEATURE_NAMES order, built on each call (for training and tests)."""
         k, n = self.shape
         named = np.empty((k, n, len(FEATURE_NAMES)))
         named[..., _LIKES] = self.likes[:, None, :] * self.work[None]
-        named[..., _SINGLE_COLUMNS] = np.moveaxis(self.pair[:len(SINGLE_FEATURES)], 0, -1)
+        named[..., _SINGLE_COLUMNS] = np.moveaxis(self.per_pair[:len(SINGLE_FEATURES)], 0, -1)
         return named
 
     @property
     def role(self) -> FloatArray:
-        """(k, n, R) role terms in ROLE_TERMS order."""
+        """(k, n, R) role terms in ROLE_TERMS order, built on each call."""
         k, n = self.shape
         fixed = np.broadcast_to(self.role_static[None], (k, n, self.role_static.shape[1]))
-        planned = np.moveaxis(self.pair[len(SINGLE_FEATURES):], 0, -1)
+        planned = np.moveaxis(self.per_pair[len(SINGLE_FEATURES):], 0, -1)
         return np.concatenate([fixed, planned], axis=-1)
 
     def flat(self) -> FloatArray:
@@ -127,9 +120,9 @@ class PairFeatures:
     def linear_score(self, named_weights: FloatArray,
                      term_weights: FloatArray | None = None) -> FloatArray:
         """(k, n): ``named @ named_weights + person @ term_weights @ role``, the same number
-        as from the full arrays, without building them."""
+        as from the full arrays (up to rounding in the last bits), without building them."""
         k, _ = self.shape
-        weights = np.zeros((k, len(self.pair)))       # each profile's weight of each pair array
+        weights = np.zeros((k, len(self.per_pair)))       # each profile's weight of each pair array
         weights[:, :len(SINGLE_FEATURES)] = named_weights[_SINGLE_COLUMNS]
         score = (self.likes * named_weights[_LIKES]) @ self.work.T
         if term_weights is not None:
@@ -137,13 +130,13 @@ class PairFeatures:
             static = self.role_static.shape[1]
             score += person[:, :static] @ self.role_static.T
             weights[:, len(SINGLE_FEATURES):] = person[:, static:]
-        score += np.matmul(weights[:, None, :], self.pair.transpose(1, 0, 2))[:, 0]
+        score += np.matmul(weights[:, None, :], self.per_pair.transpose(1, 0, 2))[:, 0]
         return score
 
     def select(self, profile: int, roles: NDArray[np.int64]) -> PairFeatures:
         """One profile's features for some of the roles (positions in this array)."""
         one = slice(profile, profile + 1)
-        return PairFeatures(self.pair[:, one][:, :, roles], self.likes[one], self.work[roles],
+        return PairFeatures(self.per_pair[:, one][:, :, roles], self.likes[one], self.work[roles],
                             self.person[one], self.role_static[roles])
 
 
@@ -160,38 +153,35 @@ def interest_congruence(interests: FloatArray, role_codes: NDArray[np.int64]) ->
 
 
 def congruence(interests: FloatArray, letter_weights: FloatArray) -> FloatArray:
-    """:func:`interest_congruence` from the roles' :func:`iachan_letter_weights`."""
-    result: FloatArray = holland_letters(interests) @ letter_weights.T
+    """:func:`interest_congruence` from the roles' :func:`iachan_letter_weights`: the
+    weights of the letters the person has, in the places they have them, over 28."""
+    result: FloatArray = (holland_letters(interests) @ letter_weights.T) / IACHAN_MAX
     return result
 
 
 def holland_letters(interests: FloatArray) -> FloatArray:
     """(k, 6 * 3): 1 at column ``a * 3 + i`` when the person's code has letter ``a`` in
-    place ``i``; times a role's :func:`iachan_letter_weights`, the congruence."""
+    place ``i``."""
     code = person_holland_code(interests)                               # (k, 3), -1 unused
     has = code[:, None, :] == np.arange(6)[None, :, None]               # (k, letter, place)
     letters: FloatArray = has.reshape(len(code), -1).astype(np.float64)
     return letters
 
 
-def pair_features(answers: AnswerBatch, index: RoleIndex, rows: NDArray[np.int64] | None,
-                  plan: RoutePlan) -> PairFeatures:
-    """Features for every profile in ``answers`` and every role in ``rows`` (all when None).
-
-    ``plan`` must be the route plan for the same profiles and the same rows.
-    """
-    every = slice(None) if rows is None else rows
+def pair_features(answers: AnswerBatch, index: RoleIndex, plan: RoutePlan) -> PairFeatures:
+    """Features for every profile in ``answers`` and every role; ``plan`` is the route plan
+    for the same profiles."""
     limit = answers.max_study_years[:, None]
     finite = np.isfinite(limit)
-    pair = np.array([
-        unit_rows(answers.interests - 0.5) @ index.interest_shape[every].T,
-        holland_letters(answers.interests) @ index.holland_weights[every].T,
-        answers.text_match[:, every],
+    per_pair = np.array([
+        unit_rows(answers.interests - 0.5) @ index.interest_shape.T,
+        congruence(answers.interests, index.holland_weights),
+        answers.text_match,
         answers.earn_while_learning[:, None] & plan.paid & plan.fits,
         np.where(finite & plan.fits, 1.0 - plan.total_years / (np.where(finite, limit, 0.0) + 1.0),
                  0.0),
-        (answers.shift_work_ok[:, None] == NO) * index.shift_suitability[every][None],
+        (answers.shift_work_ok[:, None] == NO) * index.shift_suitability[None],
         *plan_terms(plan),
     ], dtype=np.float64)
-    return PairFeatures(pair, answers.likes, index.work[every] - LIKE_NEUTRAL_AMOUNT,
-                        person_terms(answers), index.role_terms[every])
+    return PairFeatures(per_pair, answers.likes, index.work - LIKE_NEUTRAL_AMOUNT,
+                        person_terms(answers), index.role_terms)

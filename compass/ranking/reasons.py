@@ -3,8 +3,8 @@
 The engine scores each profile as given and, in the same batch, with each given answer set
 back to neutral (:func:`answer_effects`). An answer whose removal lowers the role's score
 helped put it there; the biggest of those become the reasons, phrased from what the person
-said. Because this asks
-the ranker itself, the reasons are faithful for any ranker, learned or transparent.
+said. Because this asks the ranker itself, the reasons are faithful for any ranker,
+learned or transparent.
 
 Only what the person wants can be a reason: a dislike never is (conflicts are "Worth
 knowing" lines instead, see :mod:`.conflicts`). Their own words are a reason only for a job
@@ -37,6 +37,10 @@ MIN_SHARE_OF_TOP = 0.1
 # the average role.
 CLOSEST_TO_WORDS = 3
 REAL_TEXT_MATCH = 0.08
+# Effects are compared at this many decimals: two answers whose effects differ only by
+# rounding (common with the transparent scorer's round weights) count as equal, and equal
+# effects are cited in the order of the questions, whatever order the arithmetic ran in.
+EFFECT_DECIMALS = 9
 
 
 @dataclass(frozen=True)
@@ -68,13 +72,13 @@ def answer_effects(ranker: Ranker, index: RoleIndex, planner: RoutePlanner,
     given = answers.given_answers()
     variants = answers.without_each(given)
     plan = planner.plan(variants)
-    return AnswerEffects(given, plan, ranker.score(pair_features(variants, index, None, plan)))
+    return AnswerEffects(given, plan, ranker.score(pair_features(variants, index, plan)))
 
 
 def explain(effects: AnswerEffects, index: RoleIndex, answers: AnswerBatch,
             rows: NDArray[np.int64], routes: list[EntryRoute], own: OwnWords) -> list[tuple[Reason, ...]]:
     """Two to four reasons for each role in ``rows`` (``answers`` holds one profile)."""
-    given, drops = effects.given, effects.drops(rows)
+    given, drops = effects.given, np.round(effects.drops(rows), EFFECT_DECIMALS)
     said = answers.said()
     quotable = [(i, a) for i, a in enumerate(given) if is_clear(a, said) and is_wanting(a, said)]
     close = _close_to_words(answers)

@@ -60,12 +60,12 @@ def holland_code(scores: FloatArray) -> IntArray:
 
 
 def iachan_letter_weights(codes: IntArray) -> FloatArray:
-    """(n, 6 * 3): for each role, the Iachan weight a person earns by having RIASEC letter
-    ``a`` in place ``i`` of their code, at column ``a * 3 + i``, over 28 (see
+    """(n, 6 * 3): for each role, the Iachan weight (a whole number, 0 to 22) a person earns
+    by having RIASEC letter ``a`` in place ``i`` of their code, at column ``a * 3 + i`` (see
     :func:`compass.ranking.features.interest_congruence`)."""
     letters = np.arange(6)[None, :, None]
     has = (codes[:, None, :] == letters).astype(np.float64)  # (n, letter, role place j)
-    weights: FloatArray = np.einsum("naj,ij->nai", has, IACHAN_WEIGHTS) / IACHAN_MAX
+    weights: FloatArray = np.einsum("naj,ij->nai", has, IACHAN_WEIGHTS)
     return weights.reshape(len(codes), -1)
 
 

@@ -50,11 +50,6 @@ class RoutePlan:
         fits.flags.writeable = False  # shared by every reader of this plan
         return fits
 
-    def take(self, rows: NDArray[np.int64]) -> RoutePlan:
-        """The same plan for only the roles in ``rows``."""
-        return RoutePlan(self.best[:, rows], self.wait_years[:, rows], self.total_years[:, rows],
-                         self.paid[:, rows])
-
     def pick(self, profiles: NDArray[np.int64]) -> RoutePlan:
         """The plans of the profiles at these positions, in this order."""
         return RoutePlan(self.best[profiles], self.wait_years[profiles], self.total_years[profiles],
@@ -114,8 +109,8 @@ class RoutePlanner:
         self.routes = routes
         self._plans: dict[tuple[float, ...], RoutePlan] = {}
 
-    def plan(self, answers: AnswerBatch, rows: NDArray[np.int64] | None = None) -> RoutePlan:
-        """The plan for every profile in ``answers``, for every role or only ``rows``."""
+    def plan(self, answers: AnswerBatch) -> RoutePlan:
+        """The plan for every profile in ``answers`` and every role."""
         keys = [tuple(key) for key in np.column_stack(
             [getattr(answers, name) for name in PLAN_INPUTS]).tolist()]
         first: dict[tuple[float, ...], int] = {}  # each key's first row, in order of first rows
@@ -123,8 +118,6 @@ class RoutePlanner:
             first.setdefault(key, i)
         distinct = list(first)
         plans = [self._plan_for(key, answers, first[key]) for key in distinct]
-        if rows is not None:
-            plans = [p.take(rows) for p in plans]
         if len(plans) == 1:
             return plans[0] if len(keys) == 1 else plans[0].repeat(len(keys))
         stacked = RoutePlan.stack(plans)

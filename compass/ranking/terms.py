@@ -7,8 +7,9 @@ person's answers) against every *role term* (a number about the role): its score
 judgement set, links a hand-written rule would miss, such as "people who want to earn now
 rarely get graduate roles" or "a strong social interest suits community roles".
 
-Every answer term is 0 when the answer was not given (``always`` is the exception: it is 1,
-so ``W`` can also learn a little about roles in general).
+Every answer term is 0 when the answer was not given, with two exceptions: ``always`` is 1,
+so ``W`` can also learn a little about roles in general; and ``study_limit.5+`` is 1 when no
+study limit is given as well as for five years or more (both say a long course is fine).
 """
 
 from __future__ import annotations

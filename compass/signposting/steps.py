@@ -94,7 +94,9 @@ def make_step(signposts: SignpostCache, role: Role, route_index: int, profile: P
     """The step for ``role``'s route number ``route_index``, for ``profile``.
 
     ``planned_wait`` is the route plan's wait when the plan chose this route: the plan has
-    already found that it fits (see :mod:`compass.ranking.routes`), so it is not checked again.
+    already found that it fits (see :mod:`compass.ranking.routes`), so it is not checked
+    again. Pass it only for the route the plan chose; for any other the step would wrongly
+    say it fits.
     """
     route = role.entry_routes[route_index]
     providers, programmes = signposts.suited(role, route_index, profile.stage)

@@ -15,9 +15,11 @@ from compass.profile import Constraints, Interests, Likes, Profile
 from compass.ranking import diversity
 from compass.ranking.engine import Engine
 from compass.ranking.listwise import ListwiseRanker
+from compass.ranking.reasons import AnswerEffects, answer_effects, explain
 from compass.ranking.routes import route_problems
 from compass.ranking.scorers import LearnedRanker
 from compass.ranking.training import fit_learned, rows_for
+from compass.signposting import make_step
 
 NEUTRAL = {"interests": 0.5, "likes": 0.0, "free_text": "", "earn_while_learning": False,
            "max_study_years": None, "shift_work_ok": None}
@@ -188,3 +190,35 @@ def test_learned_and_transparent_share_one_interface(engine: Engine) -> None:
     flat = learned.pair_features([profile])[2].flat()
     direct = learned.ranker.estimator.decision_function(flat[0])
     assert np.allclose(learned.score([profile]).scores[0], direct)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(profile=profiles)
+def test_the_list_agrees_with_every_other_way_of_asking(any_engine: Engine, profile: Profile) -> None:
+    """Scores, steps and 'Worth knowing' lines on the cards equal what the batch scores, a
+    step worked out afresh, and a role page (Engine.worth_knowing) say for the same role."""
+    rows = {role_id: i for i, role_id in enumerate(any_engine.catalogue.role_ids)}
+    batch = any_engine.score([profile]).scores[0]
+    understood = any_engine.understand(profile).profile
+    for rec in any_engine.recommend(profile, top=12):
+        assert rec.score == pytest.approx(batch[rows[rec.role_id]], abs=1e-12)
+        afresh = make_step(any_engine.signposts, rec.role,
+                           any_engine.best_route_index(understood, rec.role), understood)
+        assert rec.route == afresh
+        assert rec.worth_knowing == any_engine.worth_knowing(profile, rec.role)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(profile=profiles, seed=st.integers(0, 1000))
+def test_reasons_do_not_hang_on_rounding(any_engine: Engine, profile: Profile, seed: int) -> None:
+    """Effects equal but for rounding (common with the transparent scorer's round weights)
+    give the same reasons in the same order, however the arithmetic came out."""
+    answers, _, _ = any_engine.pair_features([profile])
+    own = any_engine.understand(profile).own
+    effects = answer_effects(any_engine.ranker, any_engine.index, any_engine.planner, answers)
+    noise = np.random.default_rng(seed).uniform(-1e-12, 1e-12, effects.scores.shape)
+    nudged = AnswerEffects(effects.given, effects.plan, effects.scores + noise)
+    rows = np.arange(len(any_engine.index), dtype=np.int64)
+    routes = [role.entry_routes[0] for role in any_engine.index.roles]
+    assert explain(effects, any_engine.index, answers, rows, routes, own) == \
+        explain(nudged, any_engine.index, answers, rows, routes, own)
