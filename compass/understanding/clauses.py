@@ -6,8 +6,8 @@ words, or where a new "I ..." starts. Within a clause a word is *avoided* when a
 word is anywhere in the clause ("blood makes me faint") or a negating word comes before it
 ("no needles", "I don't want to be a nurse"). "Not bad with computers", "I don't mind
 blood" and "not scared of needles" are read as being happy with it. A job mentioned about
-someone else ("my dad's a paramedic") or about who they are now ("I'm a young carer") is not
-a wish.
+someone else ("my dad's a paramedic"), about who they are now ("I'm a young carer") or about
+work they have done ("I've done a year as an HCA") is not a wish.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ CONTRACTIONS = (
 ANYTHING_BUT = r"\b(?:anything|everything|something|any job|anywhere) (?:but|except|apart from|other than)\b"
 CLAUSE_BREAK = re.compile(
     r"[.!?;:\n]+|,?\s+\b(?:but|though|although|however|whereas|except|unless)\b\s+"
-    r"|,\s+(?=i\b)|\s+and\s+(?=i\b)")
+    r"|,\s+(?:and |so )?(?:now )?(?=i\b)|\s+and\s+(?:now\s+)?(?=i\b)")
 GOOD_DESPITE_NEGATION = re.compile(r"\bnot (?:bad|terrible|awful|rubbish) (?:at|with)\b")
 TOLERATING = re.compile(
     r"\b(?:do not|does not|would not|will not|not|never) (?:mind|care about|bothered by|bother me|"
@@ -45,11 +45,22 @@ AVERSION = re.compile(
 REFUSAL_START = re.compile(
     r"(?:(?:and|so|but|also|honestly) )?(?:i )?(?:really |just |definitely |honestly )?"
     r"(?:do not|would not|will not|could not|can not|never|no|not|nothing|none|hate|dislike)\b")
-# A job in a clause like these is about someone else, or who they are now: not a wish.
+# A job in a clause like these is about someone else, who they are now or work they have
+# done: not a wish.
 NOT_A_WISH = re.compile(
     r"\b(?:my (?:mum|mom|mam|dad|mother|father|brother|sister|aunt|auntie|uncle|nan|nana|gran|"
     r"grandma|grandad|cousin|friend|mate|parents|carer|step ?\w+)(?:'s| is| was| works)|"
-    r"(?:he|she|they) (?:is|are|was|were|works?)|i am (?:a|an) (?:young )?|i work as)\b")
+    r"(?:he|she|they) (?:is|are|was|were|works?)|i am (?:a|an) (?:young )?|"
+    r"i (?:have |had )?(?:worked|work|been working|used to work) as|"
+    r"i (?:was|have been|had been|used to be) (?:a|an)|"
+    r"(?:done|did|spent|worked) (?:\w+ ){0,3}(?:as|being) (?:a|an))\b")
+# A job followed by how long they did it ("HCA for 3 years"), with no wish before it, is
+# work they have done ("I want to be an HCA for a year first" is still a wish).
+DONE_FOR = re.compile(
+    r"\s+(?:for|since) (?:a|an|one|two|three|four|five|six|a few|few|several|\d+) "
+    r"(?:years?|months?|weeks?|yrs?)\b|\s+since (?:19|20)\d\d\b")
+WISH = re.compile(r"\b(?:want|wanna|would like|like to|love to|hope|hoping|dream|thinking|plan|"
+                  r"going to|gonna|become|be)\b")
 DANGLING_REFUSAL = re.compile(
     r"(?:and |so )?(?:i |but i )?(?:really |just |definitely )?(?:do not|would not|will not|never)"
     r" (?:want|wanna|like)(?: to| it| that| them)?(?: at all)?")
@@ -74,9 +85,13 @@ class Clause:
         """A clause such as "but I really don't want to" that says no to the clause before."""
         return DANGLING_REFUSAL.fullmatch(self.text) is not None
 
-    def is_a_wish_at(self, start: int) -> bool:
-        """Whether a job mentioned at ``start`` can be a wish (not someone else's job)."""
-        return NOT_A_WISH.search(self.text[:start]) is None
+    def is_a_wish_at(self, start: int, end: int) -> bool:
+        """Whether a job mentioned from ``start`` to ``end`` can be a wish: not someone
+        else's job, who they are now, or work they have done."""
+        before = self.text[:start]
+        if NOT_A_WISH.search(before):
+            return False
+        return not (DONE_FOR.match(self.text, end) and WISH.search(before) is None)
 
     def avoided_at(self, start: int) -> bool:
         """Whether something mentioned at ``start`` (an index into ``text``) is avoided."""

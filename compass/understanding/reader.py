@@ -113,7 +113,7 @@ class OwnWordsReader:
         for job in self.jobs.find(clause.text, clause.written):
             taken.append((job.start, job.end))
             avoided = clause.avoided_at(job.start)
-            if not (avoided or clause.is_a_wish_at(job.start)):
+            if not (avoided or clause.is_a_wish_at(job.start, job.end)):
                 continue
             avoids |= avoided
             for role_id in self.jobs.with_word(job) if avoided else job.role_ids:
