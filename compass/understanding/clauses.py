@@ -50,7 +50,7 @@ REFUSAL_START = re.compile(
 NOT_A_WISH = re.compile(
     r"\b(?:my (?:mum|mom|mam|dad|mother|father|brother|sister|aunt|auntie|uncle|nan|nana|gran|"
     r"grandma|grandad|cousin|friend|mate|parents|carer|step ?\w+)(?:'s| is| was| works)|"
-    r"(?:he|she|they) (?:is|are|was|were|works?)|i am (?:a|an) (?:young )?|"
+    r"(?:he|she|they) (?:is|are|was|were|works?)|i am (?:a|an)(?: young)?|"
     r"i (?:have |had )?(?:worked|work|been working|used to work) as|"
     r"i (?:was|have been|had been|used to be) (?:a|an)|"
     r"(?:done|did|spent|worked) (?:\w+ ){0,3}(?:as|being) (?:a|an))\b")
@@ -60,7 +60,7 @@ DONE_FOR = re.compile(
     r"\s+(?:for|since) (?:a|an|one|two|three|four|five|six|a few|few|several|\d+) "
     r"(?:years?|months?|weeks?|yrs?)\b|\s+since (?:19|20)\d\d\b")
 WISH = re.compile(r"\b(?:want|wanna|would like|like to|love to|hope|hoping|dream|thinking|plan|"
-                  r"going to|gonna|become|be)\b")
+                  r"going to|gonna|become|to be)\b")
 DANGLING_REFUSAL = re.compile(
     r"(?:and |so )?(?:i |but i )?(?:really |just |definitely )?(?:do not|would not|will not|never)"
     r" (?:want|wanna|like)(?: to| it| that| them)?(?: at all)?")
@@ -89,8 +89,9 @@ class Clause:
         """Whether a job mentioned from ``start`` to ``end`` can be a wish: not someone
         else's job, who they are now, or work they have done."""
         before = self.text[:start]
-        if NOT_A_WISH.search(before):
-            return False
+        said_before = [m.end() for m in NOT_A_WISH.finditer(before)]
+        if said_before and WISH.search(before, said_before[-1]) is None:
+            return False  # "I'm a carer", but not "I'm a carer, want to be a nurse"
         return not (DONE_FOR.match(self.text, end) and WISH.search(before) is None)
 
     def avoided_at(self, start: int) -> bool:

@@ -24,7 +24,7 @@ from compass.understanding.lexicon import Lexicon
 MAX_NAME_WORDS = 5
 # A run of words that starts or ends with one of these is not a job name ("a nurse" is "nurse").
 EDGE_WORDS = frozenset({"a", "an", "the", "to", "be", "at", "in", "of", "my", "i", "and", "or",
-                        "for", "as", "with", "on", "is", "am"})
+                        "for", "as", "with", "on", "is", "am", "are", "was", "were", "been"})
 MIN_PREFIX = 5
 SAME_STEM = 7              # letters a word must share with a name's start to be its stem
 SHORT_NAME = 3
@@ -87,28 +87,33 @@ class JobNameFinder:
         return tuple(dict.fromkeys((*job.role_ids, *more)))
 
     def find(self, text: str, written: str) -> list[NamedJob]:
-        """Named jobs in ``text`` (normal form), longest names first, never overlapping."""
+        """Named jobs in ``text`` (normal form), never overlapping: names written exactly
+        first (longest first), then near misses in the words left ("want a healthcare
+        assistant" is the healthcare assistant, not a close spelling of "A&E healthcare
+        assistant")."""
         words = list(WORD.finditer(text))
         found: list[NamedJob] = []
         taken: set[int] = set()
-        for size in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
-            for i in range(len(words) - size + 1):
-                if taken & set(range(i, i + size)):
-                    continue
-                run = " ".join(w.group() for w in words[i:i + size])
-                if self._is_place(run):
-                    taken |= set(range(i, i + size))
-                    continue
-                if run.split(" ", 1)[0] in EDGE_WORDS or run.rsplit(" ", 1)[-1] in EDGE_WORDS:
-                    continue
-                name = self._match(run, size, written)
-                if name is not None:
-                    found.append(NamedJob(self._roles[name], words[i].start(),
-                                          words[i + size - 1].end(), run))
-                    taken |= set(range(i, i + size))
+        for exact in (True, False):
+            for size in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
+                for i in range(len(words) - size + 1):
+                    if taken & set(range(i, i + size)):
+                        continue
+                    run = " ".join(w.group() for w in words[i:i + size])
+                    if self._is_place(run):
+                        taken |= set(range(i, i + size))
+                        continue
+                    if run.split(" ", 1)[0] in EDGE_WORDS or run.rsplit(" ", 1)[-1] in EDGE_WORDS:
+                        continue
+                    name = self._exact(run, written) if exact else self._close(run, size)
+                    if name is not None:
+                        found.append(NamedJob(self._roles[name], words[i].start(),
+                                              words[i + size - 1].end(), run))
+                        taken |= set(range(i, i + size))
         return sorted(found, key=lambda job: job.start)
 
-    def _match(self, run: str, size: int, written: str) -> str | None:
+    def _exact(self, run: str, written: str) -> str | None:
+        """The name ``run`` is, as written or as a plural or hyphen variant."""
         run = run.replace("'", "")
         if run in self._short:
             return run if re.search(rf"\b{re.escape(run.upper())}\b", written) else None
@@ -119,8 +124,14 @@ class JobNameFinder:
         for form in (run, singular, ife, run.replace("-", " "), run.replace("-", "")):
             if form in self._roles and form not in self._short:
                 return form
+        return None
+
+    def _close(self, run: str, size: int) -> str | None:
+        """A name ``run`` is a slip away from, or (one word) the start or stem of."""
+        run = run.replace("'", "")
         if len(run) <= SHORT_NAME:
             return None
+        singular = re.sub(r"(?<=[a-z]{3})s$", "", run)
         need = next(score for length, score in CLOSE_ENOUGH if len(run) > length)
         best = process.extractOne(singular, self._long, scorer=fuzz.ratio, score_cutoff=need)
         if best is not None and best[0].count(" ") + 1 == size:
