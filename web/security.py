@@ -7,6 +7,7 @@ school, where a whole class shares one IP address.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Iterable
 from ipaddress import IPv4Network, IPv6Network, ip_address
@@ -101,6 +102,25 @@ class OnlyFromTrustedProxies:
         return any(peer in network for network in self.networks)
 
 
+LIMIT_TRIPPED = "ratelimit %s (%s) exceeded at endpoint: %s"  # flask-limiter's message
+
+
+class LimitKeysOutOfLogs(logging.Filter):
+    """flask-limiter logs the key of a limit that trips: someone's address or visitor id.
+    Keep the line (which limit, where), not the key."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == LIMIT_TRIPPED and isinstance(record.args, tuple) and len(record.args) == 3:
+            record.args = (record.args[0], "key not logged", record.args[2])
+        return True
+
+
+def _keep_limit_keys_out_of_logs() -> None:
+    logger = logging.getLogger("flask-limiter")
+    if not any(isinstance(f, LimitKeysOutOfLogs) for f in logger.filters):
+        logger.addFilter(LimitKeysOutOfLogs())
+
+
 def init_app(app: Flask, settings: Settings, limited: tuple[Blueprint, ...]) -> Limiter:
     """Switch on CSRF, headers, size checks and rate limits. Returns the app's limiter."""
     if settings.proxy_count:
@@ -108,6 +128,7 @@ def init_app(app: Flask, settings: Settings, limited: tuple[Blueprint, ...]) -> 
                          x_host=settings.proxy_count)
         app.wsgi_app = OnlyFromTrustedProxies(fixed, settings.trusted_proxy_networks)  # type: ignore[method-assign]
     csrf.init_app(app)
+    _keep_limit_keys_out_of_logs()
     try:
         limiter = Limiter(
             get_remote_address,

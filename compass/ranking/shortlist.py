@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -51,11 +52,13 @@ def order_roles(scores: FloatArray, family: IntArray, candidates: IntArray, push
 def neutral_spread(roles: Sequence[Role], candidates: IntArray, push: BoolArray,
                    top: int) -> IntArray:
     """One role from each family in turn (in the vocabulary's order), each the easiest to
-    start: no conflict, not graduate-only, a paid way in, the least study."""
-    def ease(row: int) -> tuple[bool, bool, bool, float, str]:
+    start: no conflict, not graduate-only, a paid way in, the least study. Roles as easy as
+    each other come in a fixed shuffled order, not by title (which put ten jobs starting
+    with A in the first twenty)."""
+    def ease(row: int) -> tuple[bool, bool, bool, float, int]:
         role = roles[row]
         return (bool(push[row]), role.graduate_only, not role.has_paid_way_in,
-                role.shortest_study_years, role.title)
+                role.shortest_study_years, zlib.crc32(role.id.encode()))
 
     by_family: dict[Family, list[int]] = {family: [] for family in Family}
     for row in sorted((int(r) for r in candidates), key=ease):

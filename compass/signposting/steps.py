@@ -127,7 +127,7 @@ def why_this_route(route: EntryRoute, profile: Profile, wait: float, problems: l
     gcse = profile.constraints.has_gcse_english_maths
     if route.needs_gcse_english_maths and gcse is None:
         sentences.append("It asks for GCSE English and maths at grade 4.")
-    elif gcse is False:
+    elif gcse is False and not route.needs_gcse_english_maths:
         sentences.append("You do not need GCSE English and maths to start.")
     return " ".join(sentences)
 

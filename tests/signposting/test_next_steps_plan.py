@@ -7,7 +7,7 @@ import pytest
 from compass.catalogue.vocab import Stage
 from compass.profile import Constraints, Profile
 from compass.ranking.engine import Engine
-from compass.signposting import MAX_SIGNPOSTS
+from compass.signposting import MAX_SIGNPOSTS, make_step
 
 STAGES: list[Stage | None] = [*Stage, None]
 CONSTRAINTS = [Constraints(), Constraints(earn_while_learning=True),
@@ -72,3 +72,16 @@ def test_at_college_the_national_search_services_come_from_the_catalogue(shipped
     listed = {s.heading: {p.id for p in s.providers} for s in steps.sections}
     assert "find-an-apprenticeship" in listed["Apprenticeships"]
     assert "ucas" in listed["University"]
+
+
+def test_a_step_never_says_gcses_are_not_needed_when_the_route_asks_for_them(
+        shipped_engine: Engine) -> None:
+    profile = Profile(stage=Stage.NOT_WORKING, constraints=Constraints(has_gcse_english_maths=False))
+    checked = 0
+    for role in shipped_engine.catalogue.roles:
+        for index, route in enumerate(role.entry_routes):
+            why = make_step(shipped_engine.signposts, role, index, profile).why
+            if route.needs_gcse_english_maths:
+                checked += 1
+                assert "do not need GCSE" not in why, (role.id, route.name)
+    assert checked > 50

@@ -45,3 +45,9 @@ def test_a_setting_topic_covers_every_role_mainly_in_that_setting(
     meaning = reader.read("I don't want to be stuck in a lab all day, even though I love biology")
     assert len(lab_roles) >= 8 and set(meaning.avoided_roles) == lab_roles
     assert meaning.likes["science"] > 0
+
+
+def test_people_of_an_age_are_that_group_not_people_in_general(reader: OwnWordsReader) -> None:
+    found = reader.read("I don't want to work with elderly people")
+    assert "care-worker" in found.avoided_roles
+    assert "patient_contact" not in found.likes

@@ -118,6 +118,15 @@ def test_compare_asks_again_for_one_or_four_roles(client: FlaskClient) -> None:
     assert client.get("/compare").status_code == 200
 
 
+def test_compare_this_job_with_others_opens_the_choice_with_it_ticked(client: FlaskClient) -> None:
+    role_page = text_of(client.get("/roles/porter"))
+    link = re.search(r'href="(/compare[^"]*)">Compare this job with others', role_page)
+    assert link is not None
+    choose = client.get(link.group(1).replace("&amp;", "&"))
+    assert choose.status_code == 200
+    assert 'value="porter" checked' in text_of(choose) and "There is a problem" not in text_of(choose)
+
+
 def test_compare_adds_rows_for_the_persons_answers(journey: Journey) -> None:
     journey.results({"stage": "working", "shifts": "days_only"})
     page = text_of(journey.client.get("/compare?role=paramedic&role=medical-secretary"))

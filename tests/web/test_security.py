@@ -167,9 +167,11 @@ def test_user_text_is_escaped(client: FlaskClient) -> None:
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
 
 
-def test_rate_limit_answers_with_a_friendly_429() -> None:
+def test_rate_limit_answers_with_a_friendly_429(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     limited = create_app({"rate_limit": "3 per minute"}).test_client()
     statuses = [limited.get("/roles").status_code for _ in range(5)]
+    assert "exceeded at endpoint" in caplog.text and "127.0.0.1" not in caplog.text
     assert statuses[:3] == [200, 200, 200] and statuses[-1] == 429
     assert "Please slow down" in text_of(limited.get("/roles"))
     assert limited.get("/frontend/nhsuk.css").status_code == 200

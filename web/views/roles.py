@@ -58,9 +58,10 @@ def role(role_id: str) -> str:
 
 @bp.get("/compare")
 def compare() -> str | tuple[str, int]:
-    values = params.query("role")
+    values = params.query("role", "start")
     catalogue = current_services().catalogue
     chosen = values.choices("role", catalogue.role_ids, most=len(catalogue.role_ids))
+    starting = values.choice("start", catalogue.role_ids)  # "Compare this job with others"
     roles = [catalogue.role(r) for r in chosen]
     if 2 <= len(roles) <= COMPARE_MOST:
         return render_template("roles/compare.html", roles=roles, nav="roles.index",
@@ -70,5 +71,7 @@ def compare() -> str | tuple[str, int]:
         first = min(catalogue.roles, key=lambda r: r.title)
         errors = (FieldError(f"role-{first.id}",
                              "Tick two or three jobs to compare them"),)
+    if starting is not None and starting not in chosen:
+        chosen = [starting, *chosen]
     return render_template("roles/choose.html", roles=catalogue.roles, chosen=chosen,
                            errors=errors, nav="roles.index"), (400 if errors else 200)
