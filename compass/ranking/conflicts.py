@@ -4,8 +4,9 @@ One home for every conflict rule. Two kinds:
 
 * *pushing* conflicts move a role below every role without one: nights or on-call for
   someone who needs set day hours; a lot of a kind of work they clearly said they dislike
-  (in the questions or in their own words); a role their own words rule out ("not with
-  old people"). :func:`push_down` works them out for all roles at once; :func:`worth_knowing`
+  (in the questions or in their own words), or even some of it when every answer about it
+  said no ("I'd rather not", "I can't stand blood"); a role their own words rule out ("not
+  with old people"). :func:`push_down` works them out for all roles at once; :func:`worth_knowing`
   says the same thing in words for one role, and tests hold the two to each other.
 * *telling* conflicts only add a "Worth knowing" line: shifts or weekends without nights,
   some of a disliked kind of work, a route they cannot start yet because of their age, an
@@ -32,7 +33,9 @@ from compass.understanding import OwnWords
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 CLEAR_DISLIKE = -0.5          # a like answer at or below this is a clear dislike
-PUSHING_AMOUNT = Level.A_LOT.amount
+STRONG_DISLIKE = -0.95        # every answer about it said no (likes are means of the answers)
+PUSHING_AMOUNT = Level.A_LOT.amount          # of a clearly disliked kind of work
+STRONG_PUSHING_AMOUNT = Level.SOME.amount    # of a strongly disliked kind of work
 TELLING_AMOUNT = Level.SOME.amount
 DISLIKED_WORK = {
     "patient_contact": "time with patients", "hands_on": "practical, hands-on work",
@@ -47,9 +50,10 @@ DISLIKED_WORK = {
 def push_down(answers: AnswerBatch, index: RoleIndex, avoided_rows: BoolArray) -> BoolArray:
     """(n,) for the one profile in ``answers``: roles with a pushing conflict."""
     nights = (answers.shift_work_ok[0] == NO) & (index.shift_suitability == NIGHTS_OR_ON_CALL)
-    disliked = answers.likes[0] <= CLEAR_DISLIKE                           # (13,)
-    a_lot = index.work >= PUSHING_AMOUNT - 1e-9                            # (n, 13)
-    result: BoolArray = nights | (a_lot & disliked[None, :]).any(axis=1) | avoided_rows
+    likes = answers.likes[0]                                               # (13,)
+    most = np.where(likes <= STRONG_DISLIKE, STRONG_PUSHING_AMOUNT, PUSHING_AMOUNT)
+    too_much = (index.work >= most[None, :] - 1e-9) & (likes <= CLEAR_DISLIKE)[None, :]
+    result: BoolArray = nights | too_much.any(axis=1) | avoided_rows
     return result
 
 
@@ -78,8 +82,15 @@ def _worth_knowing(role: Role, step: Step, profile: Profile, own: OwnWords,
 def pushes_down(role: Role, profile: Profile, own: OwnWords) -> bool:
     """The scalar twin of :func:`push_down` (for one role and an already-understood profile)."""
     nights = profile.constraints.shift_work_ok is False and role.work.has_nights
-    return (nights or bool(_disliked(role, _clear_dislikes(profile), PUSHING_AMOUNT))
-            or role.id in own.avoided_roles)
+    too_much = any(role.work.amount(WORK_ATTRIBUTE_FOR_LIKE[dim]) >= _most(value) - 1e-9
+                   for dim, value in zip(LIKE_DIMENSIONS, profile.likes.vector(), strict=True)
+                   if value <= CLEAR_DISLIKE)
+    return nights or too_much or role.id in own.avoided_roles
+
+
+def _most(dislike: float) -> float:
+    """How much of a disliked kind of work a role may have before it is pushed down."""
+    return STRONG_PUSHING_AMOUNT if dislike <= STRONG_DISLIKE else PUSHING_AMOUNT
 
 
 def _shift_lines(role: Role, profile: Profile) -> list[str]:

@@ -45,6 +45,13 @@ SINGLE_CLAUSES = {
                      "mostly daytime hours.",
 }
 QUOTE_LENGTH = 90
+# Wanting answers are said back only as strongly as they were given: a like of at least
+# SAID_LIKE as "you said you like"; a milder one ("I could get used to it") as "OK with";
+# an interest, which is worked out from the activities and subjects they picked, as what
+# their answers show.
+SAID_LIKE = 0.75
+LIKED_OPENINGS = {"like": "You said you like", "fine": "You said you are OK with",
+                  "interest": "Your answers show you might enjoy"}
 
 
 def is_clear(answer: AnswerRef, said: Said) -> bool:
@@ -88,12 +95,19 @@ def _topic(answer: AnswerRef, said: Said, work: Sequence[float],
     return said.likes[answer.index] > 0, LIKED_TOPICS[LIKE_DIMENSIONS[answer.index]], work[answer.index]
 
 
-def _liked_sentence(topics: list[tuple[str, float]]) -> str:
+def _strength(answer: AnswerRef, said: Said) -> str:
+    """How a wanting answer is said back (a key of :data:`LIKED_OPENINGS`)."""
+    if answer.kind == "interest":
+        return "interest"
+    return "like" if said.likes[answer.index] >= SAID_LIKE - 1e-9 else "fine"
+
+
+def _liked_sentence(opening: str, topics: list[tuple[str, float]]) -> str:
     if len(topics) == 1:
         topic, amount = topics[0]
         how_much = "lots" if amount >= 0.6 else "some"
-        return f"You said you like {topic}, and there is {how_much} of that in this job."
-    return f"You said you like {topics[0][0]} and {topics[1][0]}, and this job has both."
+        return f"{opening} {topic}, and there is {how_much} of that in this job."
+    return f"{opening} {topics[0][0]} and {topics[1][0]}, and this job has both."
 
 
 def _study_sentence(said: Said) -> str:
@@ -106,7 +120,8 @@ def _study_sentence(said: Said) -> str:
 def answer_clauses(helped: list[tuple[float, AnswerRef]], work: Sequence[float],
                    interests: Sequence[float], said: Said, wanted_text: str
                    ) -> list[tuple[str, tuple[AnswerRef, ...]]]:
-    """Sentences for the wanting answers that helped, biggest effect first; likes are grouped."""
+    """Sentences for the wanting answers that helped, biggest effect first; likes and
+    interests said back the same way are grouped, two to a sentence."""
     groups: dict[str, list[tuple[AnswerRef, str, float]]] = {}
     order: list[str] = []
     for _, answer in helped:
@@ -114,7 +129,7 @@ def answer_clauses(helped: list[tuple[float, AnswerRef]], work: Sequence[float],
             liked, topic, amount = _topic(answer, said, work, interests)
             if not liked or amount < LITTLE:
                 continue  # not a want, or the role does not bear the sentence out
-            key = "liked"
+            key = f"liked.{_strength(answer, said)}"
             group = groups.setdefault(key, [])
             if len(group) < TOPICS_PER_SENTENCE and topic not in [t for _, t, _ in group]:
                 group.append((answer, topic, amount))
@@ -129,8 +144,9 @@ def answer_clauses(helped: list[tuple[float, AnswerRef]], work: Sequence[float],
 
 def _sentence(key: str, group: list[tuple[AnswerRef, str, float]], said: Said,
               wanted_text: str) -> str:
-    if key == "liked":
-        return _liked_sentence([(t, a) for _, t, a in group])
+    if key.startswith("liked."):
+        return _liked_sentence(LIKED_OPENINGS[key.removeprefix("liked.")],
+                               [(t, a) for _, t, a in group])
     if key == "max_study_years":
         return _study_sentence(said)
     if key == "free_text":

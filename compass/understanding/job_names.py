@@ -17,8 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from compass.catalogue import Catalogue
+from compass.understanding.english import english_words
 from compass.understanding.lexicon import Lexicon
 
 MAX_NAME_WORDS = 5
@@ -31,6 +33,9 @@ SHORT_NAME = 3
 # RapidFuzz ratio (0..100) a run of words needs, by the length of the name it is compared with.
 CLOSE_ENOUGH = ((12, 86.0), (7, 88.0), (0, 92.0))
 WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+# Words straight after these are meant as a job ("I want to be a docter").
+AFTER_BE_A = re.compile(
+    r"\b(?:be|become|becoming|train(?:ing)? (?:to be|as)|work(?:ing)? as|job as) (?:a|an)\s+$")
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,8 @@ class JobNameFinder:
                         continue
                     if run.split(" ", 1)[0] in EDGE_WORDS or run.rsplit(" ", 1)[-1] in EDGE_WORDS:
                         continue
-                    name = self._exact(run, written) if exact else self._close(run, size)
+                    name = (self._exact(run, written) if exact else
+                            self._close(run, size, AFTER_BE_A.search(text, 0, words[i].start())))
                     if name is not None:
                         found.append(NamedJob(self._roles[name], words[i].start(),
                                               words[i + size - 1].end(), run))
@@ -126,17 +132,36 @@ class JobNameFinder:
                 return form
         return None
 
-    def _close(self, run: str, size: int) -> str | None:
-        """A name ``run`` is a slip away from, or (one word) the start or stem of."""
+    def _close(self, run: str, size: int, after_be_a: object = None) -> str | None:
+        """A name ``run`` is a slip away from, or (one word) the start or stem of. Straight
+        after "be a" or "train as a" a single word is meant as a job, so there one typing
+        slip is forgiven in a short word too ("docter", "phsyio", "nures")."""
         run = run.replace("'", "")
         if len(run) <= SHORT_NAME:
             return None
+        if size == 1 and after_be_a is not None:
+            slipped = self._one_slip(run)
+            if slipped is not None:
+                return slipped
         singular = re.sub(r"(?<=[a-z]{3})s$", "", run)
         need = next(score for length, score in CLOSE_ENOUGH if len(run) > length)
         best = process.extractOne(singular, self._long, scorer=fuzz.ratio, score_cutoff=need)
         if best is not None and best[0].count(" ") + 1 == size:
             return str(best[0])
         return self._prefix(run) if size == 1 else None
+
+    def _one_slip(self, word: str) -> str | None:
+        """The one-word name ``word`` is, or starts, with one letter wrong, missing, extra or
+        swapped with the next (optimal string alignment), if only one name is that close and
+        ``word`` is no English word itself ("poster" is never "porter")."""
+        words = english_words()
+        if len(word) < MIN_PREFIX or not words or word in words:
+            return None
+        whole = [n for n in self._one_word if OSA.distance(word, n) <= 1]
+        starts = [n for n in self._one_word
+                  if len(n) > len(word) and OSA.distance(word, n[:len(word)]) <= 1]
+        close = whole or starts
+        return close[0] if len(close) == 1 else None
 
     def _prefix(self, word: str) -> str | None:
         """A one-word name that ``word`` starts ("physio"), or shares its stem with

@@ -222,3 +222,15 @@ def test_reasons_do_not_hang_on_rounding(any_engine: Engine, profile: Profile, s
     routes = [role.entry_routes[0] for role in any_engine.index.roles]
     assert explain(effects, any_engine.index, answers, rows, routes, own) == \
         explain(nudged, any_engine.index, answers, rows, routes, own)
+
+
+def test_reasons_say_answers_back_as_strongly_as_they_were_given(engine: Engine) -> None:
+    def reasons(profile: Profile) -> str:
+        return " ".join(r for rec in engine.recommend(profile, top=5) for r in rec.reasons)
+
+    picked_activities = reasons(Profile(interests=Interests(realistic=1.0, social=0.9)))
+    assert "Your answers show you might enjoy" in picked_activities
+    assert "You said you like" not in picked_activities  # they never said so: it is inferred
+    could_get_used_to_it = reasons(Profile(likes=Likes(clinical_procedures=0.5)))
+    assert "You said you are OK with clinical tasks" in could_get_used_to_it
+    assert "You said you like clinical tasks" not in could_get_used_to_it

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compass.catalogue.vocab import LIKE_DIMENSIONS, Stage
+from compass.catalogue.vocab import LIKE_DIMENSIONS, Level, Stage
 from compass.profile import Constraints, Likes, Profile
 from compass.ranking.conflicts import push_down, pushes_down
 from compass.ranking.engine import Engine
@@ -135,3 +135,14 @@ def test_why_not_changes_the_profile_openly() -> None:
     assert changed.constraints.max_study_years == 3 and changed.constraints.shift_work_ok is False
     assert [c.message for c in changes][0] == "We have moved jobs with blood tests and needles down."
     assert apply_why_not(profile, []) == (profile, ())
+
+
+def test_a_strong_dislike_moves_roles_with_some_of_it_down_a_milder_one_only_a_lot(
+        shipped_engine: Engine) -> None:
+    def blood(likes: float) -> list[float]:
+        profile = Profile(stage=Stage.SCHOOL,
+                          likes=Likes(patient_contact=1.0, clinical_procedures=likes))
+        return [rec.role.work.amount("clinical_procedures") for rec in shipped_engine.recommend(profile)]
+
+    assert max(blood(-1.0)) < Level.SOME.amount - 1e-9     # "I'd rather not", "can't stand"
+    assert max(blood(-0.5)) < Level.A_LOT.amount - 1e-9    # mixed answers: not a lot of it
