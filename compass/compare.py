@@ -1,5 +1,7 @@
 """Comparing jobs against what the person answered: one row per answer that can rule a job
 in or out (blood and needles, the youngest starting age, GCSEs, years of study, shifts).
+Ages and years count the study a way in needs first (A levels before a degree, a degree
+before a postgraduate course), as the engine's route plans do.
 
 Each cell says what the job asks and whether it fits the answer; a row the person did not
 answer still shows the facts, with no mark. The rules are the engine's own: the same dislike
@@ -11,12 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from compass.catalogue import Role
+from compass.catalogue import EntryRoute, Role
 from compass.catalogue.vocab import Level
 from compass.profile import Profile
 from compass.ranking.answers import EARLIEST_START_AGE
 from compass.ranking.conflicts import CLEAR_DISLIKE
+from compass.ranking.routes import years_before_start
 from compass.wording import years
+
+# Someone who has just finished their GCSEs: the youngest anyone could start from.
+JUST_AFTER_GCSES = Profile(age=EARLIEST_START_AGE)
+REGISTERED_FIRST = "Only after qualifying in another job first"
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,13 @@ def _age(profile: Profile) -> tuple[str, Callable[[Role], Cell]]:
     can_start = max(profile.age or 0, EARLIEST_START_AGE)
 
     def cell(role: Role) -> Cell:
-        youngest = min(((r.min_age or EARLIEST_START_AGE) for r in role.ways_in), default=EARLIEST_START_AGE)
-        return Cell(f"From {youngest}", (youngest <= can_start) if profile.age else None)
+        open_routes = _open_to_newcomers(role)
+        if not open_routes:
+            return Cell(REGISTERED_FIRST, False if profile.age else None)
+        youngest = min(EARLIEST_START_AGE + years_before_start(r, JUST_AFTER_GCSES) for r in open_routes)
+        # The mark is for an age limit only (a driving licence, say): study first has its own row.
+        age_limit = min((r.min_age or EARLIEST_START_AGE) for r in open_routes)
+        return Cell(f"From {youngest:g}", (age_limit <= can_start) if profile.age else None)
 
     return (f"You are {profile.age}" if profile.age else ""), cell
 
@@ -80,7 +92,10 @@ def _study(profile: Profile) -> tuple[str, Callable[[Role], Cell]]:
     most = profile.constraints.max_study_years
 
     def cell(role: Role) -> Cell:
-        shortest = role.shortest_study_years
+        open_routes = _open_to_newcomers(role)
+        if not open_routes:
+            return Cell(REGISTERED_FIRST, False if most is not None else None)
+        shortest = min(years_before_start(r, profile) + r.full_time_study_years for r in open_routes)
         text = "None: you train on the job" if not shortest else f"At least {years(shortest)}"
         return Cell(text, (shortest <= most) if most is not None else None)
 
@@ -98,3 +113,10 @@ def _hours(profile: Profile) -> tuple[str, Callable[[Role], Cell]]:
         return Cell(text, work.daytime_only if days_only else None)
 
     return ("You need set day hours" if days_only else ""), cell
+
+
+def _open_to_newcomers(role: Role) -> tuple[EntryRoute, ...]:
+    """Ways in that someone new to health and care could take (not only for people already
+    registered in another profession), each counted from where they start: the study before
+    it (A levels, a first degree) as well as its own."""
+    return tuple(r for r in role.ways_in if not r.needs_registration_first)

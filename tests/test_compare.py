@@ -30,3 +30,11 @@ def test_each_answer_marks_the_jobs_that_fit(shipped_catalogue: Catalogue) -> No
     assert found["Working hours"][1] is True and found["Working hours"][2] is False
     for label, cells in found.items():
         assert all(c is not None for c in cells), label
+
+
+def test_ages_and_years_count_the_study_a_way_in_needs_first(shipped_catalogue: Catalogue) -> None:
+    roles = [shipped_catalogue.role(r) for r in ("physiotherapist", "healthcare-assistant")]
+    rows = {row.label: [c.text for c in row.cells]
+            for row in answer_rows(roles, Profile.from_dict({"stage": "school", "age": 15}))}
+    assert rows["Youngest age to start"] == ["From 18", "From 16"]  # A levels before a degree
+    assert rows["Full-time study before you start"][0] != "None: you train on the job"
