@@ -43,7 +43,7 @@ FRIENDLY = {
     414: ("That address is too long",
           "The web address was too long. Start again from the home page."),
     429: ("Please slow down",
-          "Lots of people on your network are using Career Compass right now. "
+          "Too many pages were asked for at once, from you or from your network. "
           "Wait a minute, then try again."),
     500: ("Sorry, something went wrong",
           "Something went wrong on our side. Please try again in a minute."),
