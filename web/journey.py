@@ -42,11 +42,12 @@ CHECKED_ANSWER_SETS = 4096
 
 @dataclass(frozen=True)
 class Position:
-    """A question's place on this person's path: 'Question 4 of 16'."""
+    """A question's place on this person's path: 'Question 4 of 16'. ``total`` is None
+    until the stage is answered: some stages are asked more questions than others."""
 
     question: Question
     number: int
-    total: int
+    total: int | None
     previous: Question | None
 
 
@@ -139,11 +140,13 @@ def complete_answers(flow: Flow) -> Answers | None:
 
 def position(flow: Flow, question_id: str) -> Position | None:
     """Where ``question_id`` is on the path, or None if it is not on it."""
-    questions = path(flow, answers_so_far(flow))
+    so_far = answers_so_far(flow)
+    questions = path(flow, so_far)
+    settled = flow.stage_question is None or stage_of(flow, so_far) is not None
     for number, question in enumerate(questions, start=1):
         if question.id == question_id:
             previous = questions[number - 2] if number > 1 else None
-            return Position(question, number, len(questions), previous)
+            return Position(question, number, len(questions) if settled else None, previous)
     return None
 
 
