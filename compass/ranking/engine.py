@@ -57,6 +57,7 @@ class Recommendation:
     route: Step                  # the best next step
     evidence: tuple[Reason, ...]  # the same reasons with the answers each one cites
     worth_knowing: tuple[str, ...] = ()  # each way it goes against what the person said
+    named: bool = False          # the person named this job in their own words
 
     @property
     def family(self) -> Family:
@@ -70,7 +71,7 @@ class Recommendation:
         return {"role_id": self.role.id, "title": self.role.title,
                 "family": self.role.family.value, "score": round(self.score, 4),
                 "reasons": list(self.reasons), "worth_knowing": list(self.worth_knowing),
-                "route": self.route.to_dict()}
+                "named": self.named, "route": self.route.to_dict()}
 
 
 NOTHING_WRITTEN = OwnWords()
@@ -249,9 +250,11 @@ class Engine:
                            understood.own)
         scores = effects.scores[0, picks].tolist()
         lines = worth_knowing_each(roles, steps, understood.profile, understood.own)
+        named = understood.own.named_roles
         return [
             Recommendation(role=role, score=score, reasons=tuple(r.text for r in reasons),
-                           route=step, evidence=reasons, worth_knowing=worth)
+                           route=step, evidence=reasons, worth_knowing=worth,
+                           named=role.id in named)
             for role, score, step, reasons, worth in zip(roles, scores, steps, evidence, lines,
                                                          strict=True)
         ]

@@ -42,8 +42,14 @@ def top_graded_hit(ranked: Sequence[str], relevance: Mapping[str, int],
 
 
 def violations(recommendations: Sequence[Recommendation], profile: Profile) -> int:
-    """Recommendations whose shown route breaks the person's constraints (must be 0)."""
-    return sum(1 for r in recommendations if route_problems(r.route.route, profile))
+    """Recommendations whose shown route breaks the person's constraints (must be 0).
+
+    A job the person named is always shown, even when no way in fits their answers; its card
+    then says which answer it breaks and shows the way in that fits best. That is the person
+    being answered, not a suggestion that ignores them, so it is not counted here.
+    """
+    return sum(1 for r in recommendations if route_problems(r.route.route, profile)
+               and not (r.named and r.worth_knowing))
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def test_one_profile_as_json(capsys: pytest.CaptureFixture[str], catalogue_dir: 
     assert len(lines) == 1
     recs = json.loads(lines[0])["recommendations"]
     assert len(recs) == 3 and recs[0]["role_id"] == "data-analyst"
-    assert set(recs[0]) == {"role_id", "title", "family", "score", "reasons", "worth_knowing", "route"}
+    assert set(recs[0]) == {"role_id", "title", "family", "score", "reasons", "worth_knowing", "named", "route"}
     assert recs[0]["route"]["paid_while_training"] is True
     assert "transparent scorer" in err  # no models built: one clear warning
 

@@ -148,7 +148,7 @@ def test_the_next_step_fits_and_names_where_to_go(engine: Engine) -> None:
     assert [p.id for p in rec.route.providers][:1] == ["test-college"]
     assert "paid while you train" in rec.route.why
     as_json = rec.to_dict()
-    assert set(as_json) == {"role_id", "title", "family", "score", "reasons", "worth_knowing", "route"}
+    assert set(as_json) == {"role_id", "title", "family", "score", "reasons", "worth_knowing", "named", "route"}
     assert as_json["route"]["providers"][0]["url"].startswith("https://")
 
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
-from compass.ranking.metrics import dcg, ndcg, top_graded_hit
+from compass.catalogue.vocab import Stage
+from compass.profile import Constraints, Profile
+from compass.ranking.engine import Engine
+from compass.ranking.metrics import dcg, ndcg, top_graded_hit, violations
+from compass.ranking.routes import route_problems
 
 
 def test_dcg_uses_exponential_gain_and_log_discount() -> None:
@@ -33,3 +38,14 @@ def test_a_top_graded_hit_needs_the_best_grade_in_the_first_three() -> None:
     assert top_graded_hit(["x", "y", "best"], relevance)
     assert not top_graded_hit(["good", "x", "y", "best"], relevance)
     assert top_graded_hit(["x", "good"], {"good": 2, "ok": 1})
+
+
+def test_a_named_job_shown_with_its_conflict_said_is_not_a_violation(engine: Engine) -> None:
+    profile = Profile(stage=Stage.COLLEGE, free_text="I want to be a doctor",
+                      constraints=Constraints(max_study_years=0))
+    recommendations = engine.recommend(profile)
+    doctor = next(r for r in recommendations if r.role_id == "hospital-doctor")
+    assert doctor.named and doctor.worth_knowing and route_problems(doctor.route.route, profile)
+    assert violations(recommendations, profile) == 0
+    unexplained = [replace(r, named=False) if r is doctor else r for r in recommendations]
+    assert violations(unexplained, profile) == 1
